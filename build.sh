@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# SentimentKit's one entry point.
+#   ./build.sh test          build everything, run the unit tests and the packaged-consumer check
+#   ./build.sh demo [args]   run the `sentimentkit` console demo (default verb: demo)
+#   ./build.sh bench [args]  run the benchmark runner (BenchmarkDotNet and end-to-end IMDB runs)
+#   ./build.sh pack          produce the NuGet package in artifacts/packages
+#   ./build.sh prereq        only check (and where possible fix) the native prerequisites
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+config=${CONFIGURATION:-Release}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+say() { printf 'build.sh: %s\n' "$*" >&2; }
+
+# TorchSharp 0.107.0's native glue (libLibTorchSharp.so) needs libstdc++ with GLIBCXX_3.4.32
+# (GCC 13+). Without it TorchSharp reports a misleading "doesn't contain a reference to
+# libtorch-cpu-linux-x64". Debian 12 ships GCC 12's libstdc++, so there we take libstdc++6 from
+# Debian 13 (trixie), pinned low so that nothing else is upgraded from it.
+readonly needed_glibcxx=GLIBCXX_3.4.32
+
+find_libstdcxx() {
+    local lib
+    lib=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64|libstdc\+\+\.so\.6 .*AArch64/ {print $NF; exit}')
+    if [ -z "$lib" ]; then
+        for lib in /usr/lib/x86_64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib64/libstdc++.so.6 /usr/lib/libstdc++.so.6; do
+            [ -e "$lib" ] && break
+        done
+    fi
+    printf '%s' "$lib"
+}
+
+has_glibcxx() {
+    local lib
+    lib=$(find_libstdcxx)
+    [ -n "$lib" ] && [ -e "$lib" ] && grep -qaF "$needed_glibcxx" "$(readlink -f "$lib")"
+}
+
+debian_release() {
+    [ -r /etc/os-release ] || return 0
+    # shellcheck disable=SC1091
+    (. /etc/os-release && printf '%s %s' "${ID:-}" "${VERSION_ID:-}")
+}
+
+print_fix() {
+    cat >&2 <<FIX
+build.sh: TorchSharp needs libstdc++ with $needed_glibcxx (GCC 13 or newer); this machine's
+build.sh: $(find_libstdcxx) lacks it. Fix, as root on Debian 12:
+    echo 'deb http://deb.debian.org/debian trixie main' > /etc/apt/sources.list.d/sentimentkit-trixie.list
+    printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/sentimentkit-trixie
+    apt-get update && apt-get install -y -t trixie libstdc++6
+build.sh: elsewhere, install a libstdc++ from GCC 13+ (Ubuntu 24.04, Debian 13, Fedora 39 have one).
+FIX
+}
+
+ensure_prerequisites() {
+    [ "$(uname -s)" = Linux ] || return 0
+    if has_glibcxx; then
+        return 0
+    fi
+    if [ "$(debian_release)" != "debian 12" ] || [ "$(id -u)" != 0 ]; then
+        print_fix
+        exit 2
+    fi
+    say "libstdc++ lacks $needed_glibcxx; installing libstdc++6 from Debian 13 (trixie), pinned at priority 100"
+    local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+    cat > /etc/apt/sources.list.d/sentimentkit-trixie.sources <<SRC
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: $keyring
+SRC
+    printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/sentimentkit-trixie
+    local log=${TMPDIR:-/tmp}/sentimentkit-prereq-apt.log
+    say "apt-get update && apt-get install -y -t trixie libstdc++6 (log: $log)"
+    if ! { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y -t trixie libstdc++6; } > "$log" 2>&1; then
+        tail -n 30 "$log" >&2
+        say "installing libstdc++6 from trixie failed (full log: $log)"
+        print_fix
+        exit 2
+    fi
+    if ! has_glibcxx; then
+        say "libstdc++6 from trixie was installed but $needed_glibcxx is still missing"
+        print_fix
+        exit 2
+    fi
+    say "libstdc++ now provides $needed_glibcxx"
+}
+
+run_tests() {
+    dotnet build SentimentKit.sln -c "$config" -warnaserror
+    dotnet test tests/SentimentKit.Tests/SentimentKit.Tests.csproj -c "$config" --no-build \
+        --logger "console;verbosity=normal" --blame-hang-timeout 10m
+    pack
+    bash "$root/eng/consumer-check.sh" "$root/artifacts/packages" "$config"
+}
+
+pack() {
+    rm -rf artifacts/packages
+    dotnet pack src/SentimentKit/SentimentKit.csproj -c "$config" -o artifacts/packages
+}
+
+cmd=${1:-test}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+    prereq) ensure_prerequisites; say "prerequisites present" ;;
+    test) ensure_prerequisites; run_tests ;;
+    demo) ensure_prerequisites
+          dotnet run --project samples/SentimentKit.Demo -c "$config" -- "${@:-demo}" ;;
+    bench) ensure_prerequisites
+           dotnet run --project tests/SentimentKit.Benchmarks -c "$config" -- "$@" ;;
+    pack) pack ;;
+    -h|--help|help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) say "unknown command '$cmd' (expected test, demo, bench, pack or prereq)"; exit 2 ;;
+esac
