@@ -22,6 +22,8 @@ readonly needed_glibcxx=GLIBCXX_3.4.32
 
 find_libstdcxx() {
     local lib
+    # SENTIMENTKIT_LIBSTDCXX checks a given library instead (used to test this script).
+    if [ -n "${SENTIMENTKIT_LIBSTDCXX:-}" ]; then printf '%s' "$SENTIMENTKIT_LIBSTDCXX"; return; fi
     lib=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64|libstdc\+\+\.so\.6 .*AArch64/ {print $NF; exit}')
     if [ -z "$lib" ]; then
         for lib in /usr/lib/x86_64-linux-gnu/libstdc++.so.6 /usr/lib/aarch64-linux-gnu/libstdc++.so.6 /usr/lib64/libstdc++.so.6 /usr/lib/libstdc++.so.6; do
@@ -37,17 +39,31 @@ has_glibcxx() {
     [ -n "$lib" ] && [ -e "$lib" ] && grep -qaF "$needed_glibcxx" "$(readlink -f "$lib")"
 }
 
-debian_release() {
-    [ -r /etc/os-release ] || return 0
+is_debian() {
+    [ -r /etc/os-release ] || return 1
     # shellcheck disable=SC1091
-    (. /etc/os-release && printf '%s %s' "${ID:-}" "${VERSION_ID:-}")
+    (. /etc/os-release && [ "${ID:-}" = debian ]) && command -v apt-get >/dev/null
+}
+
+# The Debian mirror this machine already uses for bookworm, so that trixie comes from the same place.
+debian_mirror() {
+    local uri=""
+    if [ -r /etc/apt/sources.list.d/debian.sources ]; then
+        uri=$(awk '/^URIs:/ && $2 !~ /security/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+    fi
+    if [ -z "$uri" ] && [ -r /etc/apt/sources.list ]; then
+        uri=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list)
+    fi
+    printf '%s' "$uri"
 }
 
 print_fix() {
+    local mirror
+    mirror=$(debian_mirror)
     cat >&2 <<FIX
 build.sh: TorchSharp needs libstdc++ with $needed_glibcxx (GCC 13 or newer); this machine's
 build.sh: $(find_libstdcxx) lacks it. Fix, as root on Debian 12:
-    echo 'deb http://deb.debian.org/debian trixie main' > /etc/apt/sources.list.d/sentimentkit-trixie.list
+    echo 'deb ${mirror:-<your Debian mirror>} trixie main' > /etc/apt/sources.list.d/sentimentkit-trixie.list
     printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/sentimentkit-trixie
     apt-get update && apt-get install -y -t trixie libstdc++6
 build.sh: elsewhere, install a libstdc++ from GCC 13+ (Ubuntu 24.04, Debian 13, Fedora 39 have one).
@@ -59,15 +75,23 @@ ensure_prerequisites() {
     if has_glibcxx; then
         return 0
     fi
-    if [ "$(debian_release)" != "debian 12" ] || [ "$(id -u)" != 0 ]; then
+    # Debian 12 lacks the symbol; the fix below also moves base-files, so such a machine then
+    # reports Debian 13 while its libstdc++ may still be checked here.
+    if ! is_debian || [ "$(id -u)" != 0 ]; then
         print_fix
         exit 2
     fi
     say "libstdc++ lacks $needed_glibcxx; installing libstdc++6 from Debian 13 (trixie), pinned at priority 100"
-    local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+    local keyring=/usr/share/keyrings/debian-archive-keyring.gpg mirror
+    mirror=$(debian_mirror)
+    if [ -z "$mirror" ]; then
+        say "no Debian mirror found in /etc/apt/sources.list.d/debian.sources or /etc/apt/sources.list"
+        print_fix
+        exit 2
+    fi
     cat > /etc/apt/sources.list.d/sentimentkit-trixie.sources <<SRC
 Types: deb
-URIs: http://deb.debian.org/debian
+URIs: $mirror
 Suites: trixie
 Components: main
 Signed-By: $keyring
@@ -91,10 +115,28 @@ SRC
 
 run_tests() {
     dotnet build SentimentKit.sln -c "$config" -warnaserror
+    local results=artifacts/test-results status=0
+    rm -rf "$results"
     dotnet test tests/SentimentKit.Tests/SentimentKit.Tests.csproj -c "$config" --no-build \
-        --logger "console;verbosity=normal" --blame-hang-timeout 10m
-    pack
-    bash "$root/eng/consumer-check.sh" "$root/artifacts/packages" "$config"
+        --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" \
+        --results-directory "$results" --blame-hang-timeout 10m || status=$?
+    if [ "$status" -eq 0 ]; then
+        pack
+        bash "$root/eng/consumer-check.sh" "$root/artifacts/packages" "$config" || status=$?
+    fi
+    summarize_tests "$results/tests.trx"
+    return "$status"
+}
+
+# One plain closing line, "N passed, N failed, N skipped", from the test run's TRX report.
+summarize_tests() {
+    [ -f "$1" ] || return 0
+    local counters total passed failed
+    counters=$(grep -o '<Counters [^>]*>' "$1" | head -n 1)
+    total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    printf 'tests: %s passed, %s failed, %s skipped\n' "$passed" "$failed" "$((total - passed - failed))"
 }
 
 pack() {
