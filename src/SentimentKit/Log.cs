@@ -10,4 +10,25 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Device {Preference} resolved to {Device}")]
     public static partial void DeviceResolved(ILogger logger, Devices.DevicePreference preference, Devices.ComputeDevice device);
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Training on {TrainCount} examples, validating on {ValidationCount}, {Epochs} epochs, device {Device}")]
+    public static partial void TrainingStarted(ILogger logger, int trainCount, int validationCount, int epochs, Devices.ComputeDevice device);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F4}, train accuracy {TrainAccuracy:P2}, validation accuracy {ValidationAccuracy:P2}, {SamplesPerSecond:F0} samples/s, {Seconds:F1} s")]
+    public static partial void EpochCompleted(ILogger logger, int epoch, int epochs, double trainLoss, double trainAccuracy, double validationAccuracy, double samplesPerSecond, double seconds);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Information, Message = "Checkpoint written: {Path}")]
+    public static partial void CheckpointSaved(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Information, Message = "Resuming from {Path} after epoch {Epoch}")]
+    public static partial void TrainingResumed(ILogger logger, string path, int epoch);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Early stopping after epoch {Epoch}; the best epoch was {BestEpoch}")]
+    public static partial void EarlyStopped(ILogger logger, int epoch, int bestEpoch);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Information, Message = "Restored the weights of epoch {Epoch}, the best validation")]
+    public static partial void BestWeightsRestored(ILogger logger, int epoch);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Validation plateau: learning rate reduced to {LearningRate:G3}")]
+    public static partial void LearningRateReduced(ILogger logger, double learningRate);
 }

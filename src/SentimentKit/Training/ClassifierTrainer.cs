@@ -1,0 +1,539 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SentimentKit.Devices;
+using SentimentKit.Modeling;
+using SentimentKit.Sequences;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SentimentKit.Training;
+
+/// <summary>
+/// Trains and evaluates any classifier module of the Modeling layer (the RNN classifier on token
+/// ids, the bag-of-n-grams baseline on sparse features): batches, optimizer, schedule, gradient
+/// clipping, validation, early stopping with best-weight restore, atomic per-epoch checkpoints and
+/// exact resume, cancellation at batch boundaries, progress and logging.
+/// </summary>
+/// <typeparam name="TInput">What one example is for the module: token ids or sparse features.</typeparam>
+public sealed class ClassifierTrainer<TInput>
+{
+    private readonly ITextClassifierModule<TInput> _model;
+    private readonly TrainerOptions _options;
+    private readonly ComputeDevice _device;
+    private readonly string[] _labelNames;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="ClassifierTrainer{TInput}"/> class and moves the model to the device.</summary>
+    /// <param name="model">The module to train; its class count must match <paramref name="labelNames"/>.</param>
+    /// <param name="labelNames">The class names in label-set order.</param>
+    /// <param name="options">The training options; validated here, every error at once.</param>
+    /// <param name="device">The device to train on.</param>
+    /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
+    /// <exception cref="InvalidOptionsException">An option is out of range.</exception>
+    public ClassifierTrainer(ITextClassifierModule<TInput> model, IReadOnlyList<string> labelNames, TrainerOptions options, ComputeDevice device, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labelNames);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(device);
+        if (labelNames.Count != model.NumClasses)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The model has {model.NumClasses} classes but {labelNames.Count} label names were given."), nameof(labelNames));
+        }
+
+        options.Validate(labelNames.Count);
+        _model = model;
+        _labelNames = [.. labelNames];
+        _options = options.Clone();
+        _device = device;
+        _logger = logger ?? NullLogger.Instance;
+        _model.TorchModule.to(device.TorchDevice);
+    }
+
+    /// <summary>Gets a copy of the options in force.</summary>
+    public TrainerOptions Options => _options.Clone();
+
+    /// <summary>Trains the model.</summary>
+    /// <param name="inputs">The training examples.</param>
+    /// <param name="labels">The class index of each training example.</param>
+    /// <param name="validationInputs">Validation examples; <see langword="null"/> holds out <see cref="TrainerOptions.ValidationFraction"/> of the training data instead.</param>
+    /// <param name="validationLabels">The class index of each validation example.</param>
+    /// <param name="progress">Receives progress every few steps.</param>
+    /// <param name="cancellationToken">Stops training at the next batch boundary (the last epoch checkpoint stays).</param>
+    /// <returns>The history of the run; the model holds the final (or best) weights.</returns>
+    /// <exception cref="InvalidTrainingDataException">The data is empty, has one class, or has labels outside the label set.</exception>
+    /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
+    /// <exception cref="CheckpointException">Resuming found a checkpoint that cannot be used.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public TrainingHistory Fit(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<int> labels,
+        IReadOnlyList<TInput>? validationInputs = null,
+        IReadOnlyList<int>? validationLabels = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        var (trainInputs, trainLabels, validInputs, validLabels) = PrepareData(inputs, labels, validationInputs, validationLabels);
+        return new Run(this, trainInputs, trainLabels, validInputs, validLabels, progress, cancellationToken).Execute();
+    }
+
+    /// <summary>Computes the metrics of the model on labeled examples.</summary>
+    /// <param name="inputs">The examples.</param>
+    /// <param name="labels">The class index of each example.</param>
+    /// <param name="temperature">The softmax temperature (1 for plain probabilities).</param>
+    /// <returns>The metrics.</returns>
+    public ClassificationMetrics Evaluate(IReadOnlyList<TInput> inputs, IReadOnlyList<int> labels, double temperature = 1)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        CheckLabels(labels, "evaluation", _labelNames);
+        if (inputs.Count != labels.Count)
+        {
+            throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The evaluation set has {inputs.Count} examples but {labels.Count} labels."));
+        }
+
+        var logits = PredictLogits(inputs);
+        return MetricsFromLogits(logits, labels, temperature);
+    }
+
+    /// <summary>Computes the logits of every example, in input order (row-major <c>[count, classes]</c>).</summary>
+    /// <param name="inputs">The examples.</param>
+    /// <returns>The logits.</returns>
+    public float[] PredictLogits(IReadOnlyList<TInput> inputs) =>
+        ClassifierInference.PredictLogits(_model, inputs, _device, _options.EvaluationBatchSize);
+
+    /// <summary>Fits temperature scaling on labeled (validation) examples.</summary>
+    /// <param name="inputs">The examples.</param>
+    /// <param name="labels">The class index of each example.</param>
+    /// <returns>The fitted temperature with the calibration error before and after.</returns>
+    public TemperatureScaling Calibrate(IReadOnlyList<TInput> inputs, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        CheckLabels(labels, "calibration", _labelNames);
+        return TemperatureScaling.Fit(PredictLogits(inputs), [.. labels], _labelNames.Length);
+    }
+
+    private ClassificationMetrics MetricsFromLogits(float[] logits, IReadOnlyList<int> labels, double temperature)
+    {
+        var classes = _labelNames.Length;
+        var probabilities = new float[logits.Length];
+        for (var i = 0; i < labels.Count; i++)
+        {
+            TemperatureScaling.Softmax(logits.AsSpan(i * classes, classes), temperature, probabilities.AsSpan(i * classes, classes));
+        }
+
+        var accumulator = new MetricsAccumulator(_labelNames);
+        accumulator.Add(probabilities, [.. labels]);
+        return accumulator.Compute();
+    }
+
+    private (TInput[] Inputs, int[] Labels, TInput[]? ValidInputs, int[]? ValidLabels) PrepareData(
+        IReadOnlyList<TInput> inputs, IReadOnlyList<int> labels, IReadOnlyList<TInput>? validationInputs, IReadOnlyList<int>? validationLabels)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (inputs.Count == 0)
+        {
+            throw new InvalidTrainingDataException("The training set is empty.");
+        }
+
+        if (inputs.Count != labels.Count)
+        {
+            throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The training set has {inputs.Count} examples but {labels.Count} labels."));
+        }
+
+        CheckLabels(labels, "training", _labelNames);
+        var distinct = labels.Distinct().Count();
+        if (distinct < 2)
+        {
+            throw new InvalidTrainingDataException($"The training set has only one class ('{_labelNames[labels[0]]}'); a classifier needs examples of at least two.");
+        }
+
+        if ((validationInputs is null) != (validationLabels is null))
+        {
+            throw new InvalidTrainingDataException("Give both validation inputs and validation labels, or neither.");
+        }
+
+        if (validationInputs is not null)
+        {
+            if (validationInputs.Count == 0)
+            {
+                throw new InvalidTrainingDataException("The validation set is empty; pass null to hold out part of the training data instead.");
+            }
+
+            if (validationInputs.Count != validationLabels!.Count)
+            {
+                throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The validation set has {validationInputs.Count} examples but {validationLabels.Count} labels."));
+            }
+
+            CheckLabels(validationLabels, "validation", _labelNames);
+            return ([.. inputs], [.. labels], [.. validationInputs], [.. validationLabels]);
+        }
+
+        if (_options.ValidationFraction <= 0)
+        {
+            return ([.. inputs], [.. labels], null, null);
+        }
+
+        var (kept, heldOut) = StratifiedSplit.Split(labels, _options.ValidationFraction, _options.Seed);
+        if (heldOut.Length == 0 || kept.Length == 0)
+        {
+            return ([.. inputs], [.. labels], null, null);
+        }
+
+        return ([.. kept.Select(i => inputs[i])], [.. kept.Select(i => labels[i])], [.. heldOut.Select(i => inputs[i])], [.. heldOut.Select(i => labels[i])]);
+    }
+
+    private static void CheckLabels(IReadOnlyList<int> labels, string set, string[] labelNames)
+    {
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if ((uint)labels[i] >= (uint)labelNames.Length)
+            {
+                throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The {set} label at index {i} is {labels[i]}, outside the label set (0 to {labelNames.Length - 1})."));
+            }
+        }
+    }
+
+    /// <summary>One call of <see cref="Fit"/>: the loop and its state.</summary>
+    private sealed class Run
+    {
+        private readonly ClassifierTrainer<TInput> _trainer;
+        private readonly TInput[] _inputs;
+        private readonly int[] _labels;
+        private readonly TInput[]? _validInputs;
+        private readonly int[]? _validLabels;
+        private readonly IProgress<TrainingProgress>? _progress;
+        private readonly CancellationToken _cancellationToken;
+        private readonly TrainerOptions _options;
+        private readonly nn.Module _module;
+        private readonly IBatchSampler _sampler;
+        private readonly bool _higherIsBetter;
+        private readonly List<EpochSummary> _history = [];
+        private Dictionary<string, Tensor>? _bestWeights;
+        private double? _bestValue;
+        private int? _bestEpoch;
+        private int _validationsWithoutImprovement;
+        private long _globalStep;
+
+        public Run(ClassifierTrainer<TInput> trainer, TInput[] inputs, int[] labels, TInput[]? validInputs, int[]? validLabels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        {
+            _trainer = trainer;
+            _inputs = inputs;
+            _labels = labels;
+            _validInputs = validInputs;
+            _validLabels = validLabels;
+            _progress = progress;
+            _cancellationToken = cancellationToken;
+            _options = trainer._options;
+            _module = trainer._model.TorchModule;
+            var lengths = inputs.Select(trainer._model.GetLength).ToArray();
+            _sampler = _options.Batching == BatchingStrategy.Shuffled
+                ? new ShuffledBatchSampler(lengths, _options.BatchSize, _options.Seed)
+                : new BucketBatchSampler(lengths, new BucketBatchSamplerOptions { BatchSize = _options.BatchSize, MaxTokensPerBatch = _options.MaxTokensPerBatch, Seed = _options.Seed });
+            _higherIsBetter = _options.EarlyStoppingMetric != EarlyStoppingMetric.Loss;
+        }
+
+        public TrainingHistory Execute()
+        {
+            var started = Stopwatch.StartNew();
+            var logger = _trainer._logger;
+            var classes = _trainer._labelNames.Length;
+            var stepsPerEpoch = Enumerable.Range(0, _options.Epochs).Select(e => (long)_sampler.GetBatches(e).Count).ToArray();
+            var scheduler = new LearningRateScheduler(_options, stepsPerEpoch.Sum(), _higherIsBetter);
+            using var optimizer = CreateOptimizer();
+            using var classWeights = ClassWeights(classes);
+            var fingerprint = Checkpoint.Fingerprint(_module);
+            var firstEpoch = 1;
+            int? resumedAfter = null;
+
+            torch.manual_seed(_options.Seed);
+            if (_options.Resume && Checkpoint.FindLatest(_options.CheckpointDirectory!) is { } latest)
+            {
+                var (state, best) = Checkpoint.Load(latest, _module, optimizer, fingerprint);
+                firstEpoch = state.Epoch + 1;
+                resumedAfter = state.Epoch;
+                _globalStep = state.GlobalStep;
+                scheduler.State = state.Plateau;
+                _bestValue = state.BestValue;
+                _bestEpoch = state.BestEpoch;
+                _validationsWithoutImprovement = state.ValidationsWithoutImprovement;
+                _bestWeights = best;
+                _history.AddRange(state.History);
+                Log.TrainingResumed(logger, latest, state.Epoch);
+            }
+
+            Log.TrainingStarted(logger, _inputs.Length, _validInputs?.Length ?? 0, _options.Epochs, _trainer._device);
+            var stoppedEarly = false;
+            for (var epoch = firstEpoch; epoch <= _options.Epochs && !stoppedEarly; epoch++)
+            {
+                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights);
+                if (_options.CheckpointDirectory is { } directory)
+                {
+                    var state = new CheckpointState
+                    {
+                        Epoch = epoch,
+                        GlobalStep = _globalStep,
+                        Seed = _options.Seed,
+                        Fingerprint = fingerprint,
+                        Plateau = scheduler.State,
+                        BestValue = _bestValue,
+                        BestEpoch = _bestEpoch,
+                        ValidationsWithoutImprovement = _validationsWithoutImprovement,
+                        History = [.. _history],
+                    };
+                    var path = Checkpoint.PathFor(directory, epoch);
+                    Checkpoint.Save(path, state, _module, optimizer, _bestWeights);
+                    Checkpoint.Prune(directory, _options.CheckpointsToKeep);
+                    Log.CheckpointSaved(logger, path);
+                }
+            }
+
+            var finalEpoch = _history.Count > 0 ? _history[^1].Epoch : 0;
+            if (stoppedEarly)
+            {
+                Log.EarlyStopped(logger, finalEpoch, _bestEpoch ?? finalEpoch);
+            }
+
+            if (_options.RestoreBestWeights && _bestWeights is not null && _bestEpoch is { } bestEpoch && bestEpoch != finalEpoch)
+            {
+                _module.load_state_dict(_bestWeights);
+                finalEpoch = bestEpoch;
+                Log.BestWeightsRestored(logger, bestEpoch);
+            }
+
+            ClassificationMetrics? finalValidation = null;
+            if (_validInputs is not null)
+            {
+                finalValidation = _trainer.Evaluate(_validInputs, _validLabels!);
+            }
+
+            DisposeBestWeights();
+            return new TrainingHistory
+            {
+                Epochs = [.. _history],
+                FinalEpoch = finalEpoch,
+                BestEpoch = _bestEpoch,
+                BestValue = _bestValue,
+                StoppedEarly = stoppedEarly,
+                ResumedAfterEpoch = resumedAfter,
+                FinalValidation = finalValidation,
+                TotalSeconds = started.Elapsed.TotalSeconds,
+            };
+        }
+
+        // Returns true when early stopping says to stop after this epoch.
+        private bool TrainEpoch(int epoch, optim.Optimizer optimizer, LearningRateScheduler scheduler, Tensor? classWeights)
+        {
+            var batches = _sampler.GetBatches(epoch - 1);
+            var padding = _sampler.GetPaddingStatistics(epoch - 1);
+            var parameters = _module.parameters().Where(p => p.requires_grad).ToArray();
+            var clock = Stopwatch.StartNew();
+            double validationSeconds = 0;
+            double lossSum = 0;
+            long correct = 0, seen = 0;
+            double learningRate = scheduler.At(_globalStep);
+            ClassificationMetrics? validation = null;
+            var stop = false;
+
+            _module.train();
+            for (var b = 0; b < batches.Count; b++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var indices = batches[b];
+                using (var scope = torch.NewDisposeScope())
+                {
+                    learningRate = scheduler.At(_globalStep);
+                    foreach (var group in optimizer.ParamGroups)
+                    {
+                        group.LearningRate = learningRate;
+                    }
+
+                    using var batch = _trainer._model.CreateBatch(indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _labels[i]).ToArray(), _trainer._device.TorchDevice);
+                    optimizer.zero_grad();
+                    var logits = _trainer._model.ForwardBatch(batch);
+                    var loss = nn.functional.cross_entropy(logits, batch.Labels!, classWeights, label_smoothing: _options.LabelSmoothing);
+                    var lossValue = loss.item<float>();
+                    if (!float.IsFinite(lossValue))
+                    {
+                        throw new TrainingDivergedException(epoch, b + 1, lossValue, learningRate);
+                    }
+
+                    loss.backward();
+                    if (_options.GradientClipNorm is { } clip)
+                    {
+                        nn.utils.clip_grad_norm_(parameters, clip);
+                    }
+
+                    optimizer.step();
+                    lossSum += lossValue;
+                    correct += logits.argmax(1).eq(batch.Labels!).sum().item<long>();
+                    seen += indices.Length;
+                }
+
+                _globalStep++;
+                if ((b + 1) % _options.ProgressIntervalSteps == 0 || b == batches.Count - 1)
+                {
+                    Report(epoch, b + 1, batches.Count, lossSum, correct, seen, learningRate, clock.Elapsed.TotalSeconds - validationSeconds);
+                }
+
+                if (_options.ValidationIntervalSteps is { } interval && _globalStep % interval == 0 && b < batches.Count - 1)
+                {
+                    var validationClock = Stopwatch.StartNew();
+                    (validation, stop) = Validate(epoch, scheduler);
+                    _module.train();
+                    validationSeconds += validationClock.Elapsed.TotalSeconds;
+                    if (stop)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            var trainSeconds = clock.Elapsed.TotalSeconds - validationSeconds;
+            if (!stop)
+            {
+                var validationClock = Stopwatch.StartNew();
+                (validation, stop) = Validate(epoch, scheduler);
+                validationSeconds += validationClock.Elapsed.TotalSeconds;
+            }
+
+            var steps = (int)Math.Min(batches.Count, Math.Max(1, seen > 0 ? batches.Count : 0));
+            var summary = new EpochSummary
+            {
+                Epoch = epoch,
+                Steps = steps,
+                TrainLoss = lossSum / Math.Max(1, batches.Count),
+                TrainAccuracy = seen > 0 ? (double)correct / seen : 0,
+                LearningRate = learningRate,
+                TrainSeconds = trainSeconds,
+                ValidationSeconds = validationSeconds,
+                SamplesPerSecond = trainSeconds > 0 ? seen / trainSeconds : 0,
+                PaddingEfficiency = padding.Efficiency,
+                Validation = validation,
+            };
+            _history.Add(summary);
+            Log.EpochCompleted(_trainer._logger, epoch, _options.Epochs, summary.TrainLoss, summary.TrainAccuracy, validation?.Accuracy ?? double.NaN, summary.SamplesPerSecond, trainSeconds);
+            return stop;
+        }
+
+        private (ClassificationMetrics? Metrics, bool Stop) Validate(int epoch, LearningRateScheduler scheduler)
+        {
+            if (_validInputs is null)
+            {
+                return (null, false);
+            }
+
+            var metrics = _trainer.Evaluate(_validInputs, _validLabels!);
+            var value = _options.EarlyStoppingMetric switch
+            {
+                EarlyStoppingMetric.MacroF1 => metrics.MacroF1,
+                EarlyStoppingMetric.Loss => metrics.LogLoss,
+                _ => metrics.Accuracy,
+            };
+            if (scheduler.OnValidation(value))
+            {
+                Log.LearningRateReduced(_trainer._logger, scheduler.State.LearningRate);
+            }
+
+            if (_bestValue is not { } best || (_higherIsBetter ? value > best : value < best))
+            {
+                _bestValue = value;
+                _bestEpoch = epoch;
+                _validationsWithoutImprovement = 0;
+                if (_options.RestoreBestWeights)
+                {
+                    SnapshotBestWeights();
+                }
+
+                return (metrics, false);
+            }
+
+            _validationsWithoutImprovement++;
+            return (metrics, _options.EarlyStoppingPatience is { } patience && _validationsWithoutImprovement >= patience);
+        }
+
+        private void SnapshotBestWeights()
+        {
+            DisposeBestWeights();
+            _bestWeights = _module.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().cpu().clone().DetachFromDisposeScope(), StringComparer.Ordinal);
+        }
+
+        private void DisposeBestWeights()
+        {
+            if (_bestWeights is null)
+            {
+                return;
+            }
+
+            foreach (var tensor in _bestWeights.Values)
+            {
+                tensor.Dispose();
+            }
+
+            _bestWeights = null;
+        }
+
+        private void Report(int epoch, int step, int steps, double lossSum, long correct, long seen, double learningRate, double seconds)
+        {
+            if (_progress is null)
+            {
+                return;
+            }
+
+            var perStep = seconds / step;
+            var remainingSteps = (steps - step) + ((long)(_options.Epochs - epoch) * steps);
+            _progress.Report(new TrainingProgress
+            {
+                Epoch = epoch,
+                Epochs = _options.Epochs,
+                Step = step,
+                StepsInEpoch = steps,
+                Loss = lossSum / step,
+                Accuracy = seen > 0 ? (double)correct / seen : 0,
+                LearningRate = learningRate,
+                SamplesPerSecond = seconds > 0 ? seen / seconds : 0,
+                EstimatedTimeLeft = TimeSpan.FromSeconds(perStep * remainingSteps),
+            });
+        }
+
+        private optim.Optimizer CreateOptimizer()
+        {
+            var parameters = _module.parameters().Where(p => p.requires_grad);
+            return _options.Optimizer switch
+            {
+                OptimizerKind.AdamW => optim.AdamW(parameters, _options.LearningRate, weight_decay: _options.WeightDecay),
+                OptimizerKind.Sgd => optim.SGD(parameters, _options.LearningRate, momentum: _options.Momentum, weight_decay: _options.WeightDecay),
+                _ => optim.Adam(parameters, _options.LearningRate, weight_decay: _options.WeightDecay),
+            };
+        }
+
+        private Tensor? ClassWeights(int classes)
+        {
+            double[]? weights = _options.ClassWeighting switch
+            {
+                ClassWeighting.Given => [.. _options.ClassWeights!],
+                ClassWeighting.Balanced => Balanced(classes),
+                _ => null,
+            };
+            return weights is null
+                ? null
+                : torch.tensor(weights.Select(w => (float)w).ToArray(), device: _trainer._device.TorchDevice).DetachFromDisposeScope();
+        }
+
+        private double[] Balanced(int classes)
+        {
+            var counts = new int[classes];
+            foreach (var label in _labels)
+            {
+                counts[label]++;
+            }
+
+            // A class absent from training gets weight 1: it never reaches the loss anyway.
+            return [.. counts.Select(c => c > 0 ? (double)_labels.Length / (classes * c) : 1.0)];
+        }
+    }
+}
