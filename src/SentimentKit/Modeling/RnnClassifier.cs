@@ -1,0 +1,254 @@
+using SentimentKit.Sequences;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
+
+namespace SentimentKit.Modeling;
+
+/// <summary>
+/// A recurrent text classifier: token embeddings, a stacked (bi)directional LSTM, GRU or RNN run
+/// over packed sequences (so padding is never read), pooling over the valid steps and an MLP head
+/// (Dropout, Linear, ReLU, Dropout, Linear) to the class logits. With the default options it is
+/// the Module 09 notebook's BiLSTM.
+/// </summary>
+/// <remarks>
+/// Inputs: ids <c>[batch, time]</c> (int64, on the model's device) and lengths <c>[batch]</c>
+/// (int64 on the CPU, each in <c>[1, time]</c>). Output: logits <c>[batch, NumClasses]</c>.
+/// State-dict names: <c>embedding.weight</c>, <c>rnn.*</c> (libtorch's <c>weight_ih_l0</c> and so
+/// on), <c>attention.0.*</c>/<c>attention.2.weight</c> with attention pooling, and
+/// <c>head.1.*</c>/<c>head.4.*</c>.
+/// </remarks>
+public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClassifierModule<int[]>
+{
+    [ComponentName(Name = "embedding")]
+    private readonly Embedding _embedding;
+
+    [ComponentName(Name = "embedding_dropout")]
+    private readonly Dropout _embeddingDropout;
+
+    // One field for all three cells so that the state-dict prefix is "rnn" whichever is used.
+    [ComponentName(Name = "rnn")]
+    private readonly nn.Module _rnn;
+
+    [ComponentName(Name = "attention")]
+    private readonly Sequential? _attention;
+
+    [ComponentName(Name = "head")]
+    private readonly Sequential _head;
+
+    private readonly RnnClassifierOptions _options;
+    private readonly SequencePadder _padder;
+
+    /// <summary>Initializes the notebook's BiLSTM for a vocabulary.</summary>
+    /// <param name="vocabularySize">The number of ids, including the padding and unknown ids.</param>
+    /// <param name="numClasses">The number of classes; at least 2.</param>
+    public RnnClassifier(int vocabularySize, int numClasses = 2)
+        : this(new RnnClassifierOptions { VocabularySize = vocabularySize, NumClasses = numClasses })
+    {
+    }
+
+    /// <summary>Initializes a classifier. Parameters are drawn from TorchSharp's generator (seed it with <c>torch.manual_seed</c>).</summary>
+    /// <param name="options">The settings; validated and copied.</param>
+    /// <exception cref="InvalidOptionsException"><paramref name="options"/> is invalid.</exception>
+    public RnnClassifier(RnnClassifierOptions options)
+        : base(ValidatedName(options))
+    {
+        _options = options.Clone();
+        _options.PretrainedEmbeddings = null;
+        _padder = new SequencePadder(options.ToPaddingOptions());
+
+        var directions = options.Bidirectional ? 2 : 1;
+        var outputSize = (long)options.HiddenSize * directions;
+        _embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: options.PadId);
+        _embeddingDropout = nn.Dropout(options.EmbeddingDropout);
+
+        // libtorch applies inter-layer dropout only between layers; with one layer it would only warn.
+        var dropout = options.Layers > 1 ? options.Dropout : 0.0;
+        _rnn = options.CellType switch
+        {
+            RnnCellType.Lstm => nn.LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
+            RnnCellType.Gru => nn.GRU(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
+            _ => nn.RNN(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
+        };
+
+        if (options.Pooling == RnnPooling.Attention)
+        {
+            _attention = nn.Sequential(
+                nn.Linear(outputSize, options.HiddenSize),
+                nn.Tanh(),
+                nn.Linear(options.HiddenSize, 1, hasBias: false));
+        }
+
+        _head = nn.Sequential(
+            nn.Dropout(options.HeadDropout),
+            nn.Linear(options.PooledSize, options.HeadHiddenSize),
+            nn.ReLU(),
+            nn.Dropout(options.HeadDropout),
+            nn.Linear(options.HeadHiddenSize, options.NumClasses));
+
+        RegisterComponents();
+
+        if (options.PretrainedEmbeddings is { } vectors)
+        {
+            LoadEmbeddings(vectors);
+        }
+
+        if (options.FreezeEmbeddings)
+        {
+            _embedding.weight!.requires_grad = false;
+        }
+    }
+
+    /// <summary>Gets a copy of the settings (without the pretrained matrix, whose values are now in the weights).</summary>
+    public RnnClassifierOptions Options => _options.Clone();
+
+    /// <inheritdoc/>
+    public int NumClasses => _options.NumClasses;
+
+    /// <inheritdoc/>
+    nn.Module ITextClassifierModule.TorchModule => this;
+
+    /// <summary>Gets the padder that <see cref="CreateBatch"/> uses: the model's pad and unknown ids and token limit.</summary>
+    public SequencePadder Padder => _padder;
+
+    /// <inheritdoc/>
+    public int GetLength(int[] input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return _padder.GetPaddedLength(input.Length);
+    }
+
+    /// <inheritdoc/>
+    public ModelBatch CreateBatch(IReadOnlyList<int[]> inputs, IReadOnlyList<int>? labels = null, Device? device = null)
+    {
+        var batch = _padder.Pad(inputs, labels);
+        if (device is null || device.type == DeviceType.CPU)
+        {
+            return batch;
+        }
+
+        using (batch)
+        {
+            return batch.ToDevice(device);
+        }
+    }
+
+    /// <inheritdoc/>
+    public Tensor ForwardBatch(ModelBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch is not PaddedBatch padded)
+        {
+            throw new ArgumentException($"{nameof(RnnClassifier)} reads a {nameof(PaddedBatch)}, not a {batch.GetType().Name}.", nameof(batch));
+        }
+
+        return call(padded.Ids, padded.Lengths);
+    }
+
+    /// <summary>Computes the class logits.</summary>
+    /// <param name="ids">The padded ids, int64 <c>[batch, time]</c>.</param>
+    /// <param name="lengths">The real length of each sequence, int64 <c>[batch]</c>, each in <c>[1, time]</c>; moved to the CPU if elsewhere.</param>
+    /// <returns>The logits, <c>[batch, NumClasses]</c>.</returns>
+    public override Tensor forward(Tensor ids, Tensor lengths)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(lengths);
+        using var scope = torch.NewDisposeScope();
+        CheckInputs(ids, lengths);
+        var embedded = _embeddingDropout.call(_embedding.call(ids));
+        var packed = SequencePacking.Pack(embedded, lengths);
+        var (output, hidden) = RunRecurrent(packed);
+        var pooled = Pool(output, hidden, lengths);
+        return _head.call(pooled).MoveToOuterDisposeScope();
+    }
+
+    private static string ValidatedName(RnnClassifierOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return nameof(RnnClassifier);
+    }
+
+    private static void CheckInputs(Tensor ids, Tensor lengths)
+    {
+        if (ids.dim() != 2)
+        {
+            throw new ArgumentException($"Ids must be [batch, time], but had shape [{string.Join(", ", ids.shape)}].", nameof(ids));
+        }
+
+        if (lengths.dim() != 1 || lengths.shape[0] != ids.shape[0])
+        {
+            throw new ArgumentException($"Lengths must be [{ids.shape[0]}], but had shape [{string.Join(", ", lengths.shape)}].", nameof(lengths));
+        }
+
+        // libtorch rejects zero lengths deep inside packing with an unhelpful message.
+        var shortest = lengths.min().item<long>();
+        var longest = lengths.max().item<long>();
+        if (shortest < 1 || longest > ids.shape[1])
+        {
+            throw new ArgumentException($"Every length must be in [1, {ids.shape[1]}], but they ranged over [{shortest}, {longest}]; pad with {nameof(SequencePadder)}, which turns an empty sequence into one unknown token.", nameof(lengths));
+        }
+    }
+
+    private (nn.utils.rnn.PackedSequence Output, Tensor Hidden) RunRecurrent(nn.utils.rnn.PackedSequence packed)
+    {
+        switch (_rnn)
+        {
+            case LSTM lstm:
+                var (output, hidden, _) = lstm.call(packed);
+                return (output, hidden);
+            case GRU gru:
+                return gru.call(packed);
+            case RNN rnn:
+                return rnn.call(packed);
+            default:
+                throw new InvalidOperationException($"Unexpected recurrent module {_rnn.GetType().Name}.");
+        }
+    }
+
+    private Tensor Pool(nn.utils.rnn.PackedSequence output, Tensor hidden, Tensor lengths)
+    {
+        if (_options.Pooling == RnnPooling.Last)
+        {
+            // hidden is [layers * directions, batch, hidden], in the original batch order, the
+            // last layer's directions last.
+            return _options.Bidirectional
+                ? torch.cat([hidden[-2], hidden[-1]], -1)
+                : hidden[-1];
+        }
+
+        // Padded steps come back as zeros; each pooling below keeps them out explicitly.
+        var (padded, _) = SequencePacking.Unpack(output);
+        var mask = SequenceMask.FromLengths(lengths, padded.shape[1], padded.device);
+        return _options.Pooling switch
+        {
+            RnnPooling.Mean => MeanPool(padded, lengths),
+            RnnPooling.Max => MaxPool(padded, mask),
+            RnnPooling.Attention => AttentionPool(padded, mask),
+            _ => torch.cat([MeanPool(padded, lengths), MaxPool(padded, mask)], -1),
+        };
+    }
+
+    private static Tensor MeanPool(Tensor padded, Tensor lengths) =>
+        padded.sum(1) / lengths.to(padded.dtype, padded.device).unsqueeze(1);
+
+    private static Tensor MaxPool(Tensor padded, Tensor mask) =>
+        padded.masked_fill(mask.logical_not().unsqueeze(-1), double.NegativeInfinity).amax(1);
+
+    private Tensor AttentionPool(Tensor padded, Tensor mask)
+    {
+        var scores = _attention!.call(padded).squeeze(-1);
+        var weights = scores.masked_fill(mask.logical_not(), double.NegativeInfinity).softmax(1);
+        return (weights.unsqueeze(-1) * padded).sum(1);
+    }
+
+    private void LoadEmbeddings(float[,] vectors)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var weight = _embedding.weight!;
+        weight.copy_(torch.tensor(vectors));
+        weight[_options.PadId].zero_();
+    }
+}
