@@ -53,7 +53,7 @@ internal static class Checkpoint
                 writer.Write(json.Length);
                 writer.Write(json);
                 module.save(writer);
-                ((optim.OptimizerHelper)optimizer).save_state_dict(writer);
+                ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
                 using (var rng = torch.get_rng_state())
                 {
                     var bytes = rng.data<byte>().ToArray();
@@ -112,7 +112,7 @@ internal static class Checkpoint
             }
 
             module.load(reader, strict: true);
-            ((optim.OptimizerHelper)optimizer).load_state_dict(reader);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
             var rngLength = reader.ReadInt32();
             using (var rng = torch.tensor(reader.ReadBytes(rngLength), dtype: ScalarType.Byte))
             {
