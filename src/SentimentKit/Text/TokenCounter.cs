@@ -3,11 +3,14 @@ using System.Runtime.InteropServices;
 
 namespace SentimentKit.Text;
 
-/// <summary>Counts tokens over a corpus in parallel, without a string per token occurrence.</summary>
+/// <summary>
+/// Counts tokens over a corpus in parallel, without a string per token occurrence. A null normalizer means
+/// the texts are already normalized.
+/// </summary>
 internal static class TokenCounter
 {
     public static Dictionary<string, long> Count(
-        IReadOnlyList<string> texts, TextNormalizer normalizer, ITokenizer tokenizer, int? maxDegreeOfParallelism)
+        IReadOnlyList<string> texts, TextNormalizer? normalizer, ITokenizer tokenizer, int? maxDegreeOfParallelism)
     {
         var total = new Dictionary<string, long>(StringComparer.Ordinal);
         var gate = new object();
@@ -23,7 +26,7 @@ internal static class TokenCounter
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var text = texts[i] ?? throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
-                    var normalized = normalizer.Normalize(text).AsSpan();
+                    var normalized = (normalizer is null ? text : normalizer.Normalize(text)).AsSpan();
                     var position = 0;
                     while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
                     {
