@@ -1,0 +1,85 @@
+using SentimentKit.Text;
+
+namespace SentimentKit.Data;
+
+/// <summary>
+/// Counts per label and token-length percentiles of a dataset. Percentiles use the nearest-rank method:
+/// the p-th percentile is the smallest length that at least p% of the examples do not exceed.
+/// </summary>
+public sealed class DatasetStatistics
+{
+    private DatasetStatistics(int count, LabelSet? labels, IReadOnlyDictionary<string, int> countPerLabel, int[] sortedLengths)
+    {
+        Count = count;
+        Labels = labels;
+        CountPerLabel = countPerLabel;
+        TokenLengthP50 = Percentile(sortedLengths, 50);
+        TokenLengthP90 = Percentile(sortedLengths, 90);
+        TokenLengthP95 = Percentile(sortedLengths, 95);
+        TokenLengthP99 = Percentile(sortedLengths, 99);
+        TokenLengthMax = sortedLengths.Length == 0 ? 0 : sortedLengths[^1];
+        TokenLengthMean = sortedLengths.Length == 0 ? 0 : sortedLengths.Average();
+    }
+
+    /// <summary>Gets the number of examples.</summary>
+    public int Count { get; }
+
+    /// <summary>Gets the label set of the examples; <see langword="null"/> when there are none.</summary>
+    public LabelSet? Labels { get; }
+
+    /// <summary>Gets the number of examples of each label.</summary>
+    public IReadOnlyDictionary<string, int> CountPerLabel { get; }
+
+    /// <summary>Gets the median number of tokens per example.</summary>
+    public int TokenLengthP50 { get; }
+
+    /// <summary>Gets the 90th percentile of tokens per example.</summary>
+    public int TokenLengthP90 { get; }
+
+    /// <summary>Gets the 95th percentile of tokens per example.</summary>
+    public int TokenLengthP95 { get; }
+
+    /// <summary>Gets the 99th percentile of tokens per example.</summary>
+    public int TokenLengthP99 { get; }
+
+    /// <summary>Gets the largest number of tokens of an example.</summary>
+    public int TokenLengthMax { get; }
+
+    /// <summary>Gets the mean number of tokens per example.</summary>
+    public double TokenLengthMean { get; }
+
+    /// <summary>Computes the statistics of a dataset, normalizing and tokenizing each text.</summary>
+    /// <param name="examples">The examples.</param>
+    /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
+    /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
+    /// <returns>The statistics.</returns>
+    public static DatasetStatistics Compute(IReadOnlyList<TextExample> examples, ITokenizer? tokenizer = null, TextNormalizer? normalizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        tokenizer ??= WordTokenizer.Instance;
+        normalizer ??= TextNormalizer.Default;
+        var lengths = new int[examples.Count];
+        Parallel.For(0, examples.Count, i => lengths[i] = tokenizer.CountTokens(normalizer.Normalize(examples[i].Text)));
+        Array.Sort(lengths);
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var example in examples)
+        {
+            counts[example.Label] = counts.GetValueOrDefault(example.Label) + 1;
+        }
+
+        var labels = counts.Count == 0 ? null : LabelSet.FromLabels(counts.Keys);
+        return new DatasetStatistics(examples.Count, labels, counts, lengths);
+    }
+
+    private static int Percentile(int[] sorted, int percent)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var rank = (int)Math.Ceiling(percent / 100.0 * sorted.Length);
+        return sorted[Math.Clamp(rank, 1, sorted.Length) - 1];
+    }
+}

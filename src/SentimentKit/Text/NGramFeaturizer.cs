@@ -1,0 +1,588 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace SentimentKit.Text;
+
+/// <summary>
+/// Bag-of-n-grams features with TF-IDF weights, the input of the baseline model. Fitting collects the uni-,
+/// bi- (and optionally tri-) grams of the training texts; transforming a text gives a <see cref="SparseDocument"/>
+/// whose weights are <c>tf × idf</c>, with <c>tf = 1 + ln(count)</c> (sublinear, the default) or the raw
+/// count, <c>idf = ln((1 + N) / (1 + df)) + 1</c> over the N training documents, and the vector L2-normalized.
+/// N-grams are keyed by unigram ids, never by building strings. Immutable once fitted; safe to share between threads.
+/// </summary>
+public sealed class NGramFeaturizer
+{
+    private const string FormatName = "sentimentkit-ngrams";
+    private const int FormatVersion = 1;
+
+    private readonly string[] _tokens;
+    private readonly NGramKey[] _features;
+    private readonly int[] _documentFrequencies;
+    private readonly float[] _idf;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly Dictionary<NGramKey, int> _featureIds;
+    private readonly bool _sublinearTf;
+
+    private NGramFeaturizer(
+        string[] tokens,
+        NGramKey[] features,
+        int[] documentFrequencies,
+        int documentCount,
+        int maxNGramLength,
+        bool sublinearTf,
+        TextNormalizer normalizer,
+        ITokenizer tokenizer)
+    {
+        _tokens = tokens;
+        _features = features;
+        _documentFrequencies = documentFrequencies;
+        DocumentCount = documentCount;
+        MaxNGramLength = maxNGramLength;
+        _sublinearTf = sublinearTf;
+        Normalizer = normalizer;
+        Tokenizer = tokenizer;
+
+        var tokenIds = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokenIds.Add(tokens[i], i);
+        }
+
+        _tokenLookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _featureIds = new Dictionary<NGramKey, int>(features.Length);
+        _idf = new float[features.Length];
+        for (var i = 0; i < features.Length; i++)
+        {
+            _featureIds.Add(features[i], i);
+            _idf[i] = (float)(Math.Log((1.0 + documentCount) / (1.0 + documentFrequencies[i])) + 1.0);
+        }
+    }
+
+    /// <summary>Gets the number of features (the length of the feature space).</summary>
+    public int FeatureCount => _features.Length;
+
+    /// <summary>Gets the number of training documents the document frequencies were counted over.</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>Gets the longest n-gram.</summary>
+    public int MaxNGramLength { get; }
+
+    /// <summary>Gets a value indicating whether term frequency is damped as <c>1 + ln(tf)</c>.</summary>
+    public bool SublinearTf => _sublinearTf;
+
+    /// <summary>Gets the normalizer applied before tokenizing.</summary>
+    public TextNormalizer Normalizer { get; }
+
+    /// <summary>Gets the tokenizer.</summary>
+    public ITokenizer Tokenizer { get; }
+
+    /// <summary>Gets the inverse document frequency of each feature.</summary>
+    public IReadOnlyList<float> InverseDocumentFrequencies => Array.AsReadOnly(_idf);
+
+    /// <summary>Fits the featurizer on training texts.</summary>
+    /// <param name="texts">The raw training texts.</param>
+    /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
+    /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
+    /// <returns>The fitted featurizer.</returns>
+    public static NGramFeaturizer Fit(
+        IReadOnlyList<string> texts,
+        NGramFeaturizerOptions? options = null,
+        TextNormalizer? normalizer = null,
+        ITokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        options ??= new NGramFeaturizerOptions();
+        options.Validate();
+        normalizer ??= TextNormalizer.Default;
+        tokenizer ??= WordTokenizer.Instance;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
+
+        var normalized = new string[texts.Count];
+        Parallel.For(0, texts.Count, parallel, i =>
+            normalized[i] = normalizer.Normalize(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts))));
+
+        // Unigram ids in ordinal order, so that ties between n-grams break the same way on every run.
+        var counts = TokenCounter.Count(normalized, null, tokenizer, options.MaxDegreeOfParallelism);
+        var allTokens = counts.Keys.ToArray();
+        Array.Sort(allTokens, StringComparer.Ordinal);
+        var allIds = new Dictionary<string, int>(allTokens.Length, StringComparer.Ordinal);
+        for (var i = 0; i < allTokens.Length; i++)
+        {
+            allIds.Add(allTokens[i], i);
+        }
+
+        var documentFrequencies = CountDocumentFrequencies(normalized, allIds, tokenizer, options.MaxNGramLength, parallel);
+        var selected = new List<KeyValuePair<NGramKey, int>>();
+        foreach (var pair in documentFrequencies)
+        {
+            if (pair.Value >= options.MinDocumentFrequency)
+            {
+                selected.Add(pair);
+            }
+        }
+
+        selected.Sort(static (a, b) =>
+        {
+            var c = b.Value.CompareTo(a.Value);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Key.Length.CompareTo(b.Key.Length);
+            return c != 0 ? c : a.Key.CompareTo(b.Key);
+        });
+        if (options.MaxFeatures is { } max && selected.Count > max)
+        {
+            selected.RemoveRange(max, selected.Count - max);
+        }
+
+        // Keep only the tokens that some feature uses, renumbered compactly in ordinal order.
+        var used = new bool[allTokens.Length];
+        foreach (var (key, _) in selected)
+        {
+            used[key.First] = true;
+            if (key.Second >= 0)
+            {
+                used[key.Second] = true;
+            }
+
+            if (key.Third >= 0)
+            {
+                used[key.Third] = true;
+            }
+        }
+
+        var remap = new int[allTokens.Length];
+        var tokens = new List<string>();
+        for (var i = 0; i < allTokens.Length; i++)
+        {
+            remap[i] = used[i] ? tokens.Count : -1;
+            if (used[i])
+            {
+                tokens.Add(allTokens[i]);
+            }
+        }
+
+        var features = new NGramKey[selected.Count];
+        var frequencies = new int[selected.Count];
+        for (var i = 0; i < selected.Count; i++)
+        {
+            var key = selected[i].Key;
+            features[i] = new NGramKey(
+                remap[key.First],
+                key.Second >= 0 ? remap[key.Second] : -1,
+                key.Third >= 0 ? remap[key.Third] : -1);
+            frequencies[i] = selected[i].Value;
+        }
+
+        return new NGramFeaturizer(
+            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, normalizer, tokenizer);
+    }
+
+    /// <summary>Loads a featurizer saved by <see cref="Save(string)"/>.</summary>
+    /// <param name="path">The JSON file.</param>
+    /// <param name="tokenizer">The tokenizer to use; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
+    /// <returns>The featurizer.</returns>
+    /// <exception cref="TextFormatException">The file is not a valid featurizer.</exception>
+    public static NGramFeaturizer Load(string path, ITokenizer? tokenizer = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream, path, tokenizer);
+    }
+
+    /// <summary>Loads a featurizer saved by <see cref="Save(Stream)"/>.</summary>
+    /// <param name="stream">The JSON stream.</param>
+    /// <param name="sourceName">The name used in error messages.</param>
+    /// <param name="tokenizer">The tokenizer to use; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
+    /// <returns>The featurizer.</returns>
+    /// <exception cref="TextFormatException">The stream is not a valid featurizer.</exception>
+    public static NGramFeaturizer Load(Stream stream, string sourceName = "ngrams", ITokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream);
+        }
+        catch (JsonException e)
+        {
+            throw new TextFormatException(sourceName, (int?)(e.LineNumber + 1), "invalid JSON: " + e.Message, e);
+        }
+
+        using (document)
+        {
+            try
+            {
+                return FromJson(document.RootElement, sourceName, tokenizer ?? WordTokenizer.Instance);
+            }
+            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException and not TextFormatException)
+            {
+                throw new TextFormatException(sourceName, null, "a value has the wrong type: " + e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>Saves the fitted featurizer as JSON (normalizer settings, tokens, n-grams, document frequencies).</summary>
+    /// <param name="path">The file to write.</param>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Saves the fitted featurizer as JSON (normalizer settings, tokens, n-grams, document frequencies).</summary>
+    /// <param name="stream">The stream to write to; left open.</param>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new Utf8JsonWriter(stream);
+        var normalizer = Normalizer.Options;
+        writer.WriteStartObject();
+        writer.WriteString("format", FormatName);
+        writer.WriteNumber("version", FormatVersion);
+        writer.WriteNumber("maxNGramLength", MaxNGramLength);
+        writer.WriteBoolean("sublinearTf", _sublinearTf);
+        writer.WriteNumber("documentCount", DocumentCount);
+        writer.WriteStartObject("normalizer");
+        writer.WriteBoolean("lowerCase", normalizer.LowerCase);
+        writer.WriteBoolean("stripHtmlTags", normalizer.StripHtmlTags);
+        writer.WriteBoolean("decodeHtmlEntities", normalizer.DecodeHtmlEntities);
+        writer.WriteBoolean("unicodeNormalization", normalizer.UnicodeNormalization);
+        writer.WriteBoolean("removeFormatCharacters", normalizer.RemoveFormatCharacters);
+        writer.WriteBoolean("collapseWhitespace", normalizer.CollapseWhitespace);
+        writer.WriteEndObject();
+        writer.WriteStartArray("tokens");
+        foreach (var token in _tokens)
+        {
+            writer.WriteStringValue(token);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("features");
+        foreach (var feature in _features)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(feature.First);
+            if (feature.Second >= 0)
+            {
+                writer.WriteNumberValue(feature.Second);
+            }
+
+            if (feature.Third >= 0)
+            {
+                writer.WriteNumberValue(feature.Third);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("documentFrequencies");
+        foreach (var df in _documentFrequencies)
+        {
+            writer.WriteNumberValue(df);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Gets a readable name of a feature: its tokens joined by spaces.</summary>
+    /// <param name="featureId">The feature id, in <c>[0, FeatureCount)</c>.</param>
+    /// <returns>The n-gram, such as <c>"not good"</c>.</returns>
+    public string GetFeatureName(int featureId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(featureId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(featureId, _features.Length);
+        var key = _features[featureId];
+        return key.Length switch
+        {
+            1 => _tokens[key.First],
+            2 => _tokens[key.First] + " " + _tokens[key.Second],
+            _ => _tokens[key.First] + " " + _tokens[key.Second] + " " + _tokens[key.Third],
+        };
+    }
+
+    /// <summary>Gets the number of training documents a feature occurred in.</summary>
+    /// <param name="featureId">The feature id, in <c>[0, FeatureCount)</c>.</param>
+    /// <returns>The document frequency.</returns>
+    public int GetDocumentFrequency(int featureId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(featureId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(featureId, _features.Length);
+        return _documentFrequencies[featureId];
+    }
+
+    /// <summary>Turns a raw text into its TF-IDF features, ids ascending.</summary>
+    /// <param name="text">The raw text.</param>
+    /// <returns>The sparse document; empty when the text has no known n-gram.</returns>
+    public SparseDocument Transform(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = Normalizer.Normalize(text);
+        var tokenIds = new List<int>();
+        var position = 0;
+        while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
+        {
+            tokenIds.Add(_tokenLookup.TryGetValue(normalized.AsSpan(start, length), out var id) ? id : -1);
+        }
+
+        var featureIds = new List<int>(tokenIds.Count * MaxNGramLength);
+        var ids = CollectionsMarshal.AsSpan(tokenIds);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var a = ids[i];
+            if (a < 0)
+            {
+                continue;
+            }
+
+            AddFeature(new NGramKey(a, -1, -1), featureIds);
+            if (MaxNGramLength >= 2 && i + 1 < ids.Length && ids[i + 1] >= 0)
+            {
+                AddFeature(new NGramKey(a, ids[i + 1], -1), featureIds);
+                if (MaxNGramLength >= 3 && i + 2 < ids.Length && ids[i + 2] >= 0)
+                {
+                    AddFeature(new NGramKey(a, ids[i + 1], ids[i + 2]), featureIds);
+                }
+            }
+        }
+
+        return Weigh(CollectionsMarshal.AsSpan(featureIds));
+    }
+
+    /// <summary>Turns many raw texts into TF-IDF features, in parallel.</summary>
+    /// <param name="texts">The raw texts.</param>
+    /// <returns>One sparse document per text, in order.</returns>
+    public SparseDocument[] Transform(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var documents = new SparseDocument[texts.Count];
+        Parallel.For(0, texts.Count, i => documents[i] = Transform(texts[i]));
+        return documents;
+    }
+
+    private void AddFeature(NGramKey key, List<int> featureIds)
+    {
+        if (_featureIds.TryGetValue(key, out var id))
+        {
+            featureIds.Add(id);
+        }
+    }
+
+    private SparseDocument Weigh(Span<int> featureIds)
+    {
+        featureIds.Sort();
+        var distinct = 0;
+        for (var i = 0; i < featureIds.Length; i++)
+        {
+            if (i == 0 || featureIds[i] != featureIds[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        var ids = new int[distinct];
+        var weights = new float[distinct];
+        var k = -1;
+        var run = 0;
+        for (var i = 0; i <= featureIds.Length; i++)
+        {
+            if (i < featureIds.Length && i > 0 && featureIds[i] == featureIds[i - 1])
+            {
+                run++;
+                continue;
+            }
+
+            if (k >= 0)
+            {
+                weights[k] = (float)(_sublinearTf ? 1 + Math.Log(run) : run) * _idf[ids[k]];
+            }
+
+            if (i < featureIds.Length)
+            {
+                ids[++k] = featureIds[i];
+                run = 1;
+            }
+        }
+
+        double norm = 0;
+        foreach (var w in weights)
+        {
+            norm += (double)w * w;
+        }
+
+        if (norm > 0)
+        {
+            var scale = (float)(1 / Math.Sqrt(norm));
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] *= scale;
+            }
+        }
+
+        return new SparseDocument(ids, weights);
+    }
+
+    private static Dictionary<NGramKey, int> CountDocumentFrequencies(
+        string[] normalized, Dictionary<string, int> tokenIds, ITokenizer tokenizer, int maxNGramLength, ParallelOptions parallel)
+    {
+        var total = new Dictionary<NGramKey, int>();
+        var gate = new object();
+        var chunk = Math.Max(16, normalized.Length / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(
+            Partitioner.Create(0, normalized.Length, chunk),
+            parallel,
+            () => (Counts: new Dictionary<NGramKey, int>(), Seen: new HashSet<NGramKey>(), Ids: new List<int>()),
+            (range, state, local) =>
+            {
+                var lookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
+                for (var d = range.Item1; d < range.Item2; d++)
+                {
+                    var text = normalized[d].AsSpan();
+                    local.Ids.Clear();
+                    local.Seen.Clear();
+                    var position = 0;
+                    while (tokenizer.TryReadToken(text, ref position, out var start, out var length))
+                    {
+                        local.Ids.Add(lookup[text.Slice(start, length)]);
+                    }
+
+                    var ids = CollectionsMarshal.AsSpan(local.Ids);
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        local.Seen.Add(new NGramKey(ids[i], -1, -1));
+                        if (maxNGramLength >= 2 && i + 1 < ids.Length)
+                        {
+                            local.Seen.Add(new NGramKey(ids[i], ids[i + 1], -1));
+                            if (maxNGramLength >= 3 && i + 2 < ids.Length)
+                            {
+                                local.Seen.Add(new NGramKey(ids[i], ids[i + 1], ids[i + 2]));
+                            }
+                        }
+                    }
+
+                    foreach (var key in local.Seen)
+                    {
+                        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, key, out _);
+                        count++;
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    if (total.Count == 0)
+                    {
+                        total = local.Counts;
+                        return;
+                    }
+
+                    foreach (var (key, count) in local.Counts)
+                    {
+                        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(total, key, out _);
+                        sum += count;
+                    }
+                }
+            });
+        return total;
+    }
+
+    private static NGramFeaturizer FromJson(JsonElement root, string sourceName, ITokenizer tokenizer)
+    {
+        TextFormatException Bad(string reason) => new(sourceName, null, reason);
+
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("format", out var format)
+            || format.GetString() != FormatName)
+        {
+            throw Bad($"not an n-gram featurizer (expected \"format\": \"{FormatName}\").");
+        }
+
+        if (!root.TryGetProperty("version", out var version) || version.GetInt32() != FormatVersion)
+        {
+            throw Bad($"unsupported featurizer version (expected {FormatVersion}).");
+        }
+
+        JsonElement Required(string name) =>
+            root.TryGetProperty(name, out var value) ? value : throw Bad($"\"{name}\" is missing.");
+
+        var maxNGramLength = Required("maxNGramLength").GetInt32();
+        if (maxNGramLength is < 1 or > 3)
+        {
+            throw Bad($"maxNGramLength must be 1, 2 or 3 (was {maxNGramLength}).");
+        }
+
+        var sublinearTf = Required("sublinearTf").GetBoolean();
+        var documentCount = Required("documentCount").GetInt32();
+        if (documentCount < 0)
+        {
+            throw Bad("documentCount is negative.");
+        }
+
+        var n = Required("normalizer");
+        var normalizer = new TextNormalizer(new TextNormalizerOptions
+        {
+            LowerCase = n.GetProperty("lowerCase").GetBoolean(),
+            StripHtmlTags = n.GetProperty("stripHtmlTags").GetBoolean(),
+            DecodeHtmlEntities = n.GetProperty("decodeHtmlEntities").GetBoolean(),
+            UnicodeNormalization = n.GetProperty("unicodeNormalization").GetBoolean(),
+            RemoveFormatCharacters = n.GetProperty("removeFormatCharacters").GetBoolean(),
+            CollapseWhitespace = n.GetProperty("collapseWhitespace").GetBoolean(),
+        });
+
+        var tokens = Required("tokens").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray();
+        var distinctTokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (token.Length == 0 || !distinctTokens.Add(token))
+            {
+                throw Bad($"the token '{token}' is empty or appears twice.");
+            }
+        }
+
+        var featureArray = Required("features");
+        var frequencyArray = Required("documentFrequencies");
+        if (featureArray.GetArrayLength() != frequencyArray.GetArrayLength())
+        {
+            throw Bad("features and documentFrequencies differ in length.");
+        }
+
+        var features = new NGramKey[featureArray.GetArrayLength()];
+        var seen = new HashSet<NGramKey>();
+        var index = 0;
+        foreach (var feature in featureArray.EnumerateArray())
+        {
+            var parts = feature.EnumerateArray().Select(p => p.GetInt32()).ToArray();
+            if (parts.Length < 1 || parts.Length > maxNGramLength || parts.Any(p => p < 0 || p >= tokens.Length))
+            {
+                throw Bad($"feature {index} is not a list of 1 to {maxNGramLength} token indices in range.");
+            }
+
+            var key = new NGramKey(parts[0], parts.Length > 1 ? parts[1] : -1, parts.Length > 2 ? parts[2] : -1);
+            if (!seen.Add(key))
+            {
+                throw Bad($"feature {index} appears twice.");
+            }
+
+            features[index++] = key;
+        }
+
+        var frequencies = frequencyArray.EnumerateArray().Select(f => f.GetInt32()).ToArray();
+        if (frequencies.Any(f => f < 1 || f > documentCount))
+        {
+            throw Bad("a document frequency is outside [1, documentCount].");
+        }
+
+        return new NGramFeaturizer(tokens, features, frequencies, documentCount, maxNGramLength, sublinearTf, normalizer, tokenizer);
+    }
+}

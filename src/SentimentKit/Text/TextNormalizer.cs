@@ -1,0 +1,272 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace SentimentKit.Text;
+
+/// <summary>
+/// Cleans raw text before tokenization: lower-casing (culture-invariant), HTML tags to spaces, HTML
+/// entities decoded, Unicode NFKC, invisible format characters removed, control characters and runs of
+/// white space collapsed to one space. Normalizing is idempotent: normalizing a normalized text returns it
+/// unchanged. Instances are immutable and safe to share between threads.
+/// </summary>
+public sealed class TextNormalizer
+{
+    // Enough for pathological inputs (entities that decode to entities, tags hidden by format characters);
+    // real text reaches its fixed point in one or two passes.
+    private const int MaxPasses = 8;
+    private const int MaxTagLength = 256;
+
+    private readonly TextNormalizerOptions _options;
+    private readonly SearchValues<char> _unchangedChars;
+
+    /// <summary>Initializes a new instance of the <see cref="TextNormalizer"/> class with the default options.</summary>
+    public TextNormalizer()
+        : this(new TextNormalizerOptions())
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="TextNormalizer"/> class.</summary>
+    /// <param name="options">The settings; copied, so later changes to it have no effect.</param>
+    public TextNormalizer(TextNormalizerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Clone();
+        _unchangedChars = SearchValues.Create(BuildUnchangedChars(_options));
+    }
+
+    /// <summary>Gets a shared normalizer with the default options.</summary>
+    public static TextNormalizer Default { get; } = new();
+
+    /// <summary>Gets a copy of the settings of this normalizer.</summary>
+    public TextNormalizerOptions Options => _options.Clone();
+
+    /// <summary>Normalizes a text.</summary>
+    /// <param name="text">The raw text.</param>
+    /// <returns>The normalized text; the same instance when it was already normalized.</returns>
+    public string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsUnchangedByPass(text))
+        {
+            return text;
+        }
+
+        // One pass can expose new work (an entity that decodes to a tag, a format character that hid
+        // one), so passes repeat until nothing changes; that is what makes Normalize idempotent.
+        var current = text;
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var next = NormalizeOnce(current);
+            if (IsUnchangedByPass(next) || string.Equals(next, current, StringComparison.Ordinal))
+            {
+                return next;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    /// <summary>Tells whether a text is already in normalized form, so that <see cref="Normalize"/> would return it unchanged.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns><see langword="true"/> when normalizing would not change it.</returns>
+    public bool IsNormalized(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return IsUnchangedByPass(text) || string.Equals(Normalize(text), text, StringComparison.Ordinal);
+    }
+
+    private static string BuildUnchangedChars(TextNormalizerOptions options)
+    {
+        var builder = new StringBuilder(96);
+        for (var c = ' '; c < '\u007F'; c++)
+        {
+            if ((options.LowerCase && c is >= 'A' and <= 'Z')
+                || (options.StripHtmlTags && c == '<')
+                || (options.DecodeHtmlEntities && c == '&'))
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private bool IsUnchangedByPass(ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAnyExcept(_unchangedChars) >= 0)
+        {
+            return false;
+        }
+
+        return !_options.CollapseWhitespace
+            || text.IsEmpty
+            || (text[0] != ' ' && text[^1] != ' ' && !text.Contains("  ", StringComparison.Ordinal));
+    }
+
+    private string NormalizeOnce(string text)
+    {
+        if (!Ascii.IsValid(text))
+        {
+            if (_options.RemoveFormatCharacters)
+            {
+                text = RemoveFormatCharacters(text);
+            }
+
+            if (_options.UnicodeNormalization)
+            {
+                text = text.Normalize(NormalizationForm.FormKC);
+            }
+        }
+
+        if (_options.DecodeHtmlEntities && text.Contains('&', StringComparison.Ordinal))
+        {
+            text = WebUtility.HtmlDecode(text);
+        }
+
+        return Rewrite(text);
+    }
+
+    private static string RemoveFormatCharacters(string text)
+    {
+        var span = text.AsSpan();
+        var first = 0;
+        while (first < span.Length && !IsFormat(span[first]))
+        {
+            first++;
+        }
+
+        if (first == span.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(span[..first]);
+        foreach (var c in span[first..])
+        {
+            if (!IsFormat(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsFormat(char c) =>
+        c >= '\u0080' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
+
+    // Lower-casing, tags to spaces, format characters dropped and white space collapsed in one sweep;
+    // every step keeps or shortens the text, so the output fits in a buffer of the input's length.
+    private string Rewrite(string text)
+    {
+        var source = text.AsSpan();
+        var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, source.Length));
+        try
+        {
+            var destination = rented.AsSpan();
+            var lower = _options.LowerCase;
+            var stripTags = _options.StripHtmlTags;
+            var removeFormat = _options.RemoveFormatCharacters;
+            var collapse = _options.CollapseWhitespace;
+            var written = 0;
+            var pendingSpace = false;
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                bool isSpace;
+                if (c < '\u0080')
+                {
+                    if (c == '<' && stripTags && TryMatchTag(source, i, out var end))
+                    {
+                        i = end;
+                        c = ' ';
+                        isSpace = true;
+                    }
+                    else
+                    {
+                        isSpace = c <= ' ' || c == '\u007F';
+                        if (!isSpace && lower && c is >= 'A' and <= 'Z')
+                        {
+                            c = (char)(c | 0x20);
+                        }
+                    }
+                }
+                else
+                {
+                    isSpace = char.IsWhiteSpace(c) || char.IsControl(c);
+                    if (!isSpace)
+                    {
+                        if (removeFormat && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                        {
+                            continue;
+                        }
+
+                        if (lower)
+                        {
+                            c = char.ToLowerInvariant(c);
+                        }
+                    }
+                }
+
+                if (isSpace)
+                {
+                    if (collapse)
+                    {
+                        pendingSpace = written > 0;
+                        continue;
+                    }
+
+                    // Control characters become spaces; real white space is kept as it is.
+                    destination[written++] = char.IsWhiteSpace(c) ? c : ' ';
+                    continue;
+                }
+
+                if (pendingSpace)
+                {
+                    destination[written++] = ' ';
+                    pendingSpace = false;
+                }
+
+                destination[written++] = c;
+            }
+
+            return new string(destination[..written]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    private static bool TryMatchTag(ReadOnlySpan<char> text, int start, out int end)
+    {
+        end = start;
+        if (start + 2 >= text.Length)
+        {
+            return false;
+        }
+
+        var next = text[start + 1];
+        if (!char.IsAsciiLetter(next) && next != '/' && next != '!')
+        {
+            return false;
+        }
+
+        var window = text.Slice(start + 2, Math.Min(MaxTagLength, text.Length - start - 2));
+        var stop = window.IndexOfAny('<', '>');
+        if (stop < 0 || window[stop] != '>')
+        {
+            return false;
+        }
+
+        end = start + 2 + stop;
+        return true;
+    }
+}

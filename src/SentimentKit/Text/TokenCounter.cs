@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace SentimentKit.Text;
+
+/// <summary>
+/// Counts tokens over a corpus in parallel, without a string per token occurrence. A null normalizer means
+/// the texts are already normalized.
+/// </summary>
+internal static class TokenCounter
+{
+    public static Dictionary<string, long> Count(
+        IReadOnlyList<string> texts, TextNormalizer? normalizer, ITokenizer tokenizer, int? maxDegreeOfParallelism)
+    {
+        var total = new Dictionary<string, long>(StringComparer.Ordinal);
+        var gate = new object();
+        var chunk = Math.Max(64, texts.Count / (Environment.ProcessorCount * 8));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? -1 };
+        Parallel.ForEach(
+            Partitioner.Create(0, texts.Count, chunk),
+            parallel,
+            () => new Dictionary<string, long>(StringComparer.Ordinal),
+            (range, state, local) =>
+            {
+                var lookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    var text = texts[i] ?? throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
+                    var normalized = (normalizer is null ? text : normalizer.Normalize(text)).AsSpan();
+                    var position = 0;
+                    while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
+                    {
+                        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, normalized.Slice(start, length), out _);
+                        count++;
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    if (total.Count == 0)
+                    {
+                        foreach (var (token, count) in local)
+                        {
+                            total[token] = count;
+                        }
+
+                        return;
+                    }
+
+                    foreach (var (token, count) in local)
+                    {
+                        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(total, token, out _);
+                        sum += count;
+                    }
+                }
+            });
+        return total;
+    }
+}

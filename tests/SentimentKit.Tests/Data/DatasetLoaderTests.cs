@@ -1,0 +1,49 @@
+using SentimentKit.Data;
+
+namespace SentimentKit.Tests.Data;
+
+public class DatasetLoaderTests
+{
+    [Theory]
+    [InlineData("data.csv", DataFormat.Csv)]
+    [InlineData("data.CSV.gz", DataFormat.Csv)]
+    [InlineData("data.tsv", DataFormat.Tsv)]
+    [InlineData("data.jsonl", DataFormat.JsonLines)]
+    [InlineData("data.ndjson.gz", DataFormat.JsonLines)]
+    [InlineData("aclImdb_v1.tar.gz", DataFormat.Imdb)]
+    [InlineData("sample.tgz", DataFormat.Imdb)]
+    public void DetectFormat_KnownExtensions_AreRecognized(string name, DataFormat expected)
+    {
+        DatasetLoader.DetectFormat(name).Should().Be(expected);
+    }
+
+    [Fact]
+    public void DetectFormat_Folder_IsImdb()
+    {
+        using var temp = new TempDirectory();
+        DatasetLoader.DetectFormat(temp.Path).Should().Be(DataFormat.Imdb);
+    }
+
+    [Fact]
+    public void DetectFormat_UnknownExtension_Throws()
+    {
+        var act = () => DatasetLoader.DetectFormat("data.xlsx");
+        act.Should().Throw<ArgumentException>().WithMessage("*imdb, csv, tsv or jsonl*");
+    }
+
+    [Fact]
+    public void Load_Auto_DispatchesByExtension()
+    {
+        using var temp = new TempDirectory();
+        var csv = temp.File("a.csv");
+        File.WriteAllText(csv, "text,label\nx,1\n");
+        var jsonl = temp.File("a.jsonl");
+        File.WriteAllText(jsonl, "{\"text\":\"y\",\"label\":2}\n");
+        var archive = temp.File("a.tar.gz");
+        File.WriteAllBytes(archive, ImdbFixture.BuildArchive());
+
+        DatasetLoader.Load(csv).Examples.Single().Text.Should().Be("x");
+        DatasetLoader.Load(jsonl).Examples.Single().Label.Should().Be("2");
+        DatasetLoader.Load(archive, DataFormat.Auto, new DataLoadOptions { Split = ImdbSplit.Test }).Examples.Should().HaveCount(2);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Formats.Tar;
+using SentimentKit.Data;
+
+namespace SentimentKit.Tests.Data;
+
+public class ImdbLoaderTests
+{
+    [Fact]
+    public void Load_Folder_ReadsTrainSplitOrderedWithStars()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+
+        var result = ImdbLoader.Load(temp.Path);
+
+        result.Examples.Select(e => e.SourceId).Should().Equal(
+            "train/neg/3_2.txt", "train/neg/5_1.txt", "train/neg/11_3.txt", "train/pos/2_7.txt", "train/pos/10_9.txt");
+        result.Examples[4].Stars.Should().Be(9);
+        result.Examples[4].Label.Should().Be("pos");
+        result.Examples[4].Text.Should().Be("A wonderful film.<br /><br />Loved it!");
+        result.Labels.Names.Should().Equal("neg", "pos");
+        result.SkippedCount.Should().Be(0);
+    }
+
+    [Fact]
+    public void Load_AclImdbFolderItself_TestSplit()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+
+        var result = ImdbLoader.Load(Path.Combine(temp.Path, "aclImdb"), new DataLoadOptions { Split = ImdbSplit.Test });
+
+        result.Examples.Select(e => e.Text).Should().Equal("Meh.", "Masterpiece.");
+    }
+
+    [Fact]
+    public void Load_TarGzFile_GivesSameExamplesAsFolder()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.File("folder"));
+        var archive = temp.File("aclImdb_v1.tar.gz");
+        File.WriteAllBytes(archive, ImdbFixture.BuildArchive());
+
+        var fromArchive = ImdbLoader.Load(archive);
+        var fromFolder = ImdbLoader.Load(temp.File("folder"));
+
+        fromArchive.Examples.Should().Equal(fromFolder.Examples);
+        fromArchive.Examples.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void LoadArchive_PlainTar_IsRead()
+    {
+        using var stream = new MemoryStream(ImdbFixture.BuildArchive(gzip: false));
+        ImdbLoader.LoadArchive(stream, "x.tar").Examples.Should().HaveCount(5);
+    }
+
+    [Fact]
+    public void LoadArchive_MaliciousAndLinkEntries_AreSkippedAndCountedNeverWritten()
+    {
+        using var temp = new TempDirectory();
+        var before = Directory.GetFiles(Path.GetTempPath(), "evil*").Length;
+        using var stream = new MemoryStream(ImdbFixture.BuildArchive(extra: ImdbFixture.AddMalicious));
+
+        var result = ImdbLoader.LoadArchive(stream, "evil.tar.gz");
+
+        result.UnsafeEntriesSkipped.Should().Be(5);
+        result.Examples.Should().HaveCount(5);
+        result.Examples.Should().NotContain(e => e.Text == "evil");
+        Directory.GetFiles(Path.GetTempPath(), "evil*").Length.Should().Be(before);
+        Directory.EnumerateFileSystemEntries(temp.Path).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void LoadArchive_InvalidUtf8_ThrowsNamingArchiveAndEntry()
+    {
+        using var stream = new MemoryStream(ImdbFixture.BuildArchive(extra: w =>
+            ImdbFixture.AddFile(w, "aclImdb/train/pos/99_8.txt", [(byte)'o', (byte)'k', (byte)'\n', 0xC3, 0x28])));
+
+        var act = () => ImdbLoader.LoadArchive(stream, "bad.tar.gz");
+
+        var error = act.Should().Throw<DataFormatException>().Which;
+        error.File.Should().Be("bad.tar.gz");
+        error.Entry.Should().Be("aclImdb/train/pos/99_8.txt");
+        error.Line.Should().Be(2);
+        error.Message.Should().Be("bad.tar.gz [aclImdb/train/pos/99_8.txt]:2: invalid UTF-8 (the data must be UTF-8 encoded).");
+    }
+
+    [Fact]
+    public void LoadArchive_InvalidUtf8WithSkipBadRows_ReportsSkipped()
+    {
+        using var stream = new MemoryStream(ImdbFixture.BuildArchive(extra: w =>
+            ImdbFixture.AddFile(w, "aclImdb/train/pos/99_8.txt", [0xFF])));
+
+        var result = ImdbLoader.LoadArchive(stream, "bad.tar.gz", new DataLoadOptions { SkipBadRows = true });
+
+        result.Examples.Should().HaveCount(5);
+        result.SkippedCount.Should().Be(1);
+        result.SkippedReasons.Should().ContainSingle().Which.Should().Contain("99_8.txt");
+    }
+
+    [Fact]
+    public void Load_FolderWithoutLayout_ThrowsDataFormatException()
+    {
+        using var temp = new TempDirectory();
+        var act = () => ImdbLoader.Load(temp.Path);
+        act.Should().Throw<DataFormatException>().WithMessage("*no reviews found*");
+    }
+
+    [Fact]
+    public void LoadArchive_EmptyStream_ThrowsDataFormatException()
+    {
+        var act = () => ImdbLoader.LoadArchive(new MemoryStream(), "empty.tar.gz");
+        act.Should().Throw<DataFormatException>().WithMessage("empty.tar.gz: the file is empty.");
+    }
+
+    [Fact]
+    public void LoadArchive_TruncatedGzip_ThrowsDataFormatException()
+    {
+        var bytes = ImdbFixture.BuildArchive();
+        using var stream = new MemoryStream(bytes[..(bytes.Length / 2)]);
+        var act = () => ImdbLoader.LoadArchive(stream, "cut.tar.gz");
+        act.Should().Throw<DataFormatException>().WithMessage("cut.tar.gz*corrupt*");
+    }
+
+    [Fact]
+    public void Load_MissingPath_ThrowsFileNotFound()
+    {
+        var act = () => ImdbLoader.Load("/nonexistent/aclImdb_v1.tar.gz");
+        act.Should().Throw<FileNotFoundException>();
+    }
+
+    [Fact]
+    public void Load_FolderWithSymlinkedReview_SkipsIt()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+        var outside = temp.File("secret.txt");
+        File.WriteAllText(outside, "secret");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "aclImdb/train/pos/50_8.txt"), outside);
+
+        var result = ImdbLoader.Load(temp.Path);
+
+        result.UnsafeEntriesSkipped.Should().Be(1);
+        result.Examples.Should().NotContain(e => e.Text == "secret");
+    }
+}

@@ -1,0 +1,87 @@
+using SentimentKit.Data;
+
+namespace SentimentKit.Tests.Data;
+
+public class JsonLinesLoaderTests
+{
+    [Fact]
+    public void Load_StringNumberAndBooleanLabels_AreNames()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("reviews.jsonl");
+        File.WriteAllText(path, "{\"text\":\"good\",\"label\":\"pos\"}\n\n{\"text\":\"bad\",\"label\":0}\r\n{\"label\":true,\"text\":\"ok\",\"extra\":1}");
+
+        var result = JsonLinesLoader.Load(path);
+
+        result.Examples.Select(e => (e.Text, e.Label)).Should().Equal(("good", "pos"), ("bad", "0"), ("ok", "true"));
+        result.Examples[1].SourceId.Should().Be("line 3");
+    }
+
+    [Fact]
+    public void Load_ChosenFields_AreUsed()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("reviews.jsonl");
+        File.WriteAllText(path, "{\"review\":\"good\",\"sentiment\":\"positive\"}\n");
+
+        var result = JsonLinesLoader.Load(path, new DataLoadOptions { TextColumn = "review", LabelColumn = "sentiment" });
+
+        result.Examples.Should().ContainSingle().Which.Label.Should().Be("positive");
+    }
+
+    [Fact]
+    public void Load_MissingField_NamesLineAndFields()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("reviews.jsonl");
+        File.WriteAllText(path, "{\"text\":\"good\",\"label\":\"pos\"}\n{\"body\":\"x\",\"label\":\"neg\"}\n");
+
+        var act = () => JsonLinesLoader.Load(path);
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{path}:2: field 'text' not found; the fields are: body, label.");
+    }
+
+    [Fact]
+    public void Load_BadLinesWithSkip_KeepsTheRest()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("reviews.jsonl");
+        File.WriteAllBytes(path, [.. "{\"text\":\"good\",\"label\":\"pos\"}\n{not json}\n{\"text\":\"x\",\"label\":\"\"}\n{\"text\":\"caf"u8, 0xE9, .. "\",\"label\":\"pos\"}\n[1]\n{\"text\":\"ok\",\"label\":\"neg\"}\n"u8]);
+
+        var result = JsonLinesLoader.Load(path, new DataLoadOptions { SkipBadRows = true });
+
+        result.Examples.Select(e => e.Text).Should().Equal("good", "ok");
+        result.SkippedCount.Should().Be(4);
+        result.SkippedReasons.Should().HaveCount(4);
+        result.SkippedReasons[0].Should().StartWith($"{path}:2: invalid JSON");
+        result.SkippedReasons[1].Should().StartWith($"{path}:3: the label");
+        result.SkippedReasons[2].Should().Be($"{path}:4: invalid UTF-8 (the data must be UTF-8 encoded).");
+        result.SkippedReasons[3].Should().StartWith($"{path}:5: expected a JSON object");
+    }
+
+    [Fact]
+    public void Load_InvalidJson_FailsWithOneLineMessage()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("reviews.jsonl");
+        File.WriteAllText(path, "{\"text\":\"good\",\"label\":\"pos\"}\n{\"text\": \n");
+
+        var act = () => JsonLinesLoader.Load(path);
+
+        var error = act.Should().Throw<DataFormatException>().Which;
+        error.Line.Should().Be(2);
+        error.Message.Should().StartWith($"{path}:2: invalid JSON").And.NotContain("\n");
+    }
+
+    [Fact]
+    public void Load_EmptyFile_Throws()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("empty.jsonl");
+        File.WriteAllText(path, "\n\n");
+
+        var act = () => JsonLinesLoader.Load(path);
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{path}: the file is empty.");
+    }
+}
