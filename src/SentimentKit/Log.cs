@@ -31,4 +31,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Validation plateau: learning rate reduced to {LearningRate:G3}")]
     public static partial void LearningRateReduced(ILogger logger, double learningRate);
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Prepared {TrainCount} training and {ValidationCount} validation texts: {FeatureCount} vocabulary entries or features, {OovRate:P2} of training tokens unknown, {Seconds:F1} s")]
+    public static partial void DataPrepared(ILogger logger, int trainCount, int validationCount, int featureCount, double oovRate, double seconds);
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Calibrated: temperature {Temperature:F3}, validation ECE {EceBefore:F4} -> {EceAfter:F4}")]
+    public static partial void Calibrated(ILogger logger, double temperature, double eceBefore, double eceAfter);
+
+    [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Pretrained vectors from {Path} cover {Coverage:P1} of the vocabulary")]
+    public static partial void PretrainedVectorsLoaded(ILogger logger, string path, double coverage);
 }

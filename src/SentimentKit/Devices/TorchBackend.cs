@@ -35,6 +35,10 @@ public static partial class TorchBackend
         }
     }
 
+    /// <summary>Gets the version of the managed TorchSharp assembly in use.</summary>
+    public static string TorchSharpVersion =>
+        typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "unknown";
+
     /// <summary>Gets the number of threads libtorch uses for intra-op work on the CPU; loads it first.</summary>
     public static int CpuThreads
     {

@@ -156,11 +156,22 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
         ArgumentNullException.ThrowIfNull(lengths);
         using var scope = torch.NewDisposeScope();
         CheckInputs(ids, lengths);
-        var embedded = _embeddingDropout.call(_embedding.call(ids));
-        var packed = SequencePacking.Pack(embedded, lengths);
+        return ForwardEmbedded(_embedding.call(ids), lengths).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Looks up the embeddings of token ids: <c>[batch, time, embedding]</c>.</summary>
+    internal Tensor Embed(Tensor ids) => _embedding.call(ids);
+
+    /// <summary>
+    /// Runs everything after the embedding lookup, so that attributions can differentiate with
+    /// respect to the embeddings themselves.
+    /// </summary>
+    internal Tensor ForwardEmbedded(Tensor embedded, Tensor lengths)
+    {
+        var packed = SequencePacking.Pack(_embeddingDropout.call(embedded), lengths);
         var (output, hidden) = RunRecurrent(packed);
         var pooled = Pool(output, hidden, lengths);
-        return _head.call(pooled).MoveToOuterDisposeScope();
+        return _head.call(pooled);
     }
 
     private static string ValidatedName(RnnClassifierOptions options)

@@ -368,6 +368,50 @@ public sealed class NGramFeaturizer
         return documents;
     }
 
+    /// <summary>
+    /// The tokens of a text and, for each n-gram feature found, the token position it starts at
+    /// and its length: what per-token explanations of the baseline need.
+    /// </summary>
+    internal (List<string> Tokens, List<(int Start, int Length, int FeatureId)> Occurrences) FeatureOccurrences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = Normalizer.Normalize(text);
+        var tokens = new List<string>();
+        var ids = new List<int>();
+        var position = 0;
+        while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
+        {
+            var token = normalized.AsSpan(start, length);
+            tokens.Add(token.ToString());
+            ids.Add(_tokenLookup.TryGetValue(token, out var id) ? id : -1);
+        }
+
+        var occurrences = new List<(int, int, int)>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            for (var n = 1; n <= MaxNGramLength && i + n <= ids.Count; n++)
+            {
+                if (ids[i + n - 1] < 0)
+                {
+                    break;
+                }
+
+                var key = n switch
+                {
+                    1 => new NGramKey(ids[i], -1, -1),
+                    2 => new NGramKey(ids[i], ids[i + 1], -1),
+                    _ => new NGramKey(ids[i], ids[i + 1], ids[i + 2]),
+                };
+                if (_featureIds.TryGetValue(key, out var featureId))
+                {
+                    occurrences.Add((i, n, featureId));
+                }
+            }
+        }
+
+        return (tokens, occurrences);
+    }
+
     private void AddFeature(NGramKey key, List<int> featureIds)
     {
         if (_featureIds.TryGetValue(key, out var id))

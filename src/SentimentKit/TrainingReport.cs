@@ -1,0 +1,37 @@
+using SentimentKit.Training;
+
+namespace SentimentKit;
+
+/// <summary>What <see cref="SentimentTrainer"/> did: data, device, timings, the epoch history and calibration.</summary>
+public sealed record TrainingReport
+{
+    /// <summary>Gets the kind of model trained.</summary>
+    public required ModelKind Model { get; init; }
+
+    /// <summary>Gets the device, described.</summary>
+    public required string Device { get; init; }
+
+    /// <summary>Gets the number of training examples (after holding out validation).</summary>
+    public required int TrainCount { get; init; }
+
+    /// <summary>Gets the number of validation examples.</summary>
+    public required int ValidationCount { get; init; }
+
+    /// <summary>Gets the vocabulary size (RNN models) or the number of n-gram features (baseline).</summary>
+    public required int FeatureCount { get; init; }
+
+    /// <summary>Gets the fraction of training tokens outside the vocabulary (RNN models; 0 for the baseline).</summary>
+    public required double OutOfVocabularyRate { get; init; }
+
+    /// <summary>Gets the seconds spent normalizing, tokenizing and building the vocabulary or features.</summary>
+    public required double PreparationSeconds { get; init; }
+
+    /// <summary>Gets the seconds spent training (validation included).</summary>
+    public required double TrainingSeconds { get; init; }
+
+    /// <summary>Gets the epoch-by-epoch history.</summary>
+    public required TrainingHistory History { get; init; }
+
+    /// <summary>Gets the temperature scaling fitted on the validation set, when calibration ran.</summary>
+    public TemperatureScaling? Calibration { get; init; }
+}

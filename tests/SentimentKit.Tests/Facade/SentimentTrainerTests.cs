@@ -1,0 +1,125 @@
+using SentimentKit.Data;
+using SentimentKit.Devices;
+using SentimentKit.Sequences;
+using SentimentKit.Training;
+
+namespace SentimentKit.Tests.Facade;
+
+public class SentimentTrainerTests
+{
+    [Theory]
+    [InlineData(ModelKind.BiLstm)]
+    [InlineData(ModelKind.Gru)]
+    [InlineData(ModelKind.Baseline)]
+    public void Train_TinyReviews_LearnsSentimentAndReports(ModelKind kind)
+    {
+        var model = kind == ModelKind.Gru
+            ? new SentimentTrainer(TinyReviews.Options(kind)).Train(TinyReviews.Make(400, seed: 1))
+            : TinyReviews.Shared(kind);
+        try
+        {
+            model.Kind.Should().Be(kind);
+            model.Labels.Names.Should().Equal("neg", "pos");
+            model.Predict("what a great film").Label.Should().Be("pos");
+            model.Predict("the plot was awful").Label.Should().Be("neg");
+            model.ValidationMetrics!.Accuracy.Should().BeGreaterThanOrEqualTo(0.95);
+            var report = model.Report!;
+            report.TrainCount.Should().Be(320);
+            report.ValidationCount.Should().Be(80);
+            report.History.Epochs.Should().HaveCount(6);
+            report.Device.Should().StartWith("cpu");
+            report.Calibration.Should().NotBeNull();
+            model.Evaluate(TinyReviews.Make(100, seed: 9)).Accuracy.Should().BeGreaterThanOrEqualTo(0.95);
+        }
+        finally
+        {
+            if (kind == ModelKind.Gru)
+            {
+                model.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public void Train_TuplesOverload_UsesDefaultsInOneLine()
+    {
+        var options = TinyReviews.Options(ModelKind.Baseline, epochs: 2);
+        using var model = new SentimentTrainer(options).Train(TinyReviews.Make(60, seed: 2).Select(e => (e.Text, e.Label)));
+
+        model.Labels.Count.Should().Be(2);
+    }
+
+    [Fact]
+    public void Train_EmptyTrainingSet_ThrowsBeforeWork()
+    {
+        var act = () => new SentimentTrainer(TinyReviews.Options(ModelKind.BiLstm)).Train([]);
+
+        act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training set is empty.");
+    }
+
+    [Fact]
+    public void Train_SingleLabel_ThrowsNamingLabel()
+    {
+        var act = () => new SentimentTrainer(TinyReviews.Options(ModelKind.BiLstm)).Train([new TextExample("good", "pos"), new TextExample("fine", "pos")]);
+
+        act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training set has only one label ('pos')*");
+    }
+
+    [Fact]
+    public void Train_ValidationLabelUnknownToTraining_Throws()
+    {
+        var act = () => new SentimentTrainer(TinyReviews.Options(ModelKind.Baseline)).Train(TinyReviews.Make(20, 3), [new TextExample("meh", "neutral")]);
+
+        act.Should().Throw<InvalidTrainingDataException>().WithMessage("Validation example 0 has label 'neutral', which no training example has*");
+    }
+
+    [Fact]
+    public void Constructor_InvalidOptions_ReportsEveryErrorAtOnce()
+    {
+        var options = TinyReviews.Options(ModelKind.BiLstm);
+        options.CpuThreads = 0;
+        options.Trainer.Epochs = 0;
+        options.Rnn!.HiddenSize = 0;
+
+        var act = () => new SentimentTrainer(options);
+
+        act.Should().Throw<InvalidOptionsException>()
+            .Where(e => e.Errors.Count >= 3)
+            .WithMessage("*CpuThreads*Epochs must be at least 1*HiddenSize*");
+    }
+
+    [Fact]
+    public async Task TrainAsync_Cancelled_ThrowsOperationCanceled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var options = TinyReviews.Options(ModelKind.BiLstm, epochs: 50);
+        options.Trainer.ProgressIntervalSteps = 1;
+        var progress = new Training.InlineProgress<TrainingProgress>(p =>
+        {
+            if (p.Step >= 3)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        var act = () => new SentimentTrainer(options).TrainAsync(TinyReviews.Make(200, 4), progress: progress, cancellationToken: cancellation.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public void Train_CudaWhereUnavailable_ThrowsDeviceUnavailable()
+    {
+        if (TorchBackend.IsCudaAvailable)
+        {
+            return;
+        }
+
+        var options = TinyReviews.Options(ModelKind.Baseline);
+        options.Device = DevicePreference.Cuda();
+
+        var act = () => new SentimentTrainer(options).Train(TinyReviews.Make(20, 5));
+
+        act.Should().Throw<DeviceUnavailableException>();
+    }
+}
