@@ -8,7 +8,7 @@ namespace SentimentKit.Benchmarks;
 
 /// <summary>
 /// The <c>text</c> verb: quick single-thread throughput of the text layer on the IMDB training reviews,
-/// with a Stopwatch loop (one warm-up, then several timed repetitions; the best and the median are printed).
+/// with a Stopwatch loop (a second of warm-up, then several timed repetitions; the best and the median are printed).
 /// </summary>
 internal static class TextThroughputCommand
 {
@@ -72,7 +72,14 @@ internal static class TextThroughputCommand
 
     private static void Measure(string name, long bytes, int reps, Action action)
     {
-        action();
+        // Warm up long enough for tiered compilation to settle on optimized code.
+        var warmup = Stopwatch.StartNew();
+        do
+        {
+            action();
+        }
+        while (warmup.Elapsed < TimeSpan.FromSeconds(1));
+
         var seconds = new double[reps];
         for (var r = 0; r < reps; r++)
         {
