@@ -1,11 +1,43 @@
-// The benchmark runner: `bdn` runs the BenchmarkDotNet suites.
 using BenchmarkDotNet.Running;
+using SentimentKit.Benchmarks;
 
-if (args.Length > 0 && args[0] == "bdn")
+// The benchmark runner: one verb per job, so that others can add theirs to the switch.
+//   bdn [BenchmarkDotNet args]          BenchmarkDotNet over this assembly (e.g. bdn --filter *TextBenchmarks*)
+//   text [--data PATH] [--reps N]       quick MB/s of normalize+tokenize+encode, single thread
+//   sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]
+//                                       regenerate the demo's embedded IMDB sample
+var verb = args.Length > 0 ? args[0] : "help";
+var rest = args.Length > 0 ? args[1..] : [];
+try
 {
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+    return verb switch
+    {
+        "bdn" => RunBenchmarkDotNet(rest),
+        "text" => TextThroughputCommand.Run(VerbOptions.Parse(rest)),
+        "sample-imdb" => ImdbSampleCommand.Run(VerbOptions.Parse(rest)),
+        "help" or "-h" or "--help" => Usage(0),
+        _ => Usage(2),
+    };
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(TextBenchmarks).Assembly).Run(args);
     return 0;
 }
 
-Console.Error.WriteLine("usage: SentimentKit.Benchmarks bdn [BenchmarkDotNet arguments]");
-return 2;
+static int Usage(int exitCode)
+{
+    var writer = exitCode == 0 ? Console.Out : Console.Error;
+    writer.WriteLine("usage: SentimentKit.Benchmarks <verb> [options]");
+    writer.WriteLine("  bdn [BenchmarkDotNet args]       run BenchmarkDotNet (e.g. bdn --filter *TextBenchmarks*)");
+    writer.WriteLine("  text [--data PATH] [--reps N]    MB/s of normalize+tokenize+encode, single thread");
+    writer.WriteLine("  sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]");
+    writer.WriteLine("                                   write the demo's embedded IMDB sample");
+    return exitCode;
+}

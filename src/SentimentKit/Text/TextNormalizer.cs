@@ -18,6 +18,11 @@ public sealed class TextNormalizer
     private const int MaxPasses = 8;
     private const int MaxTagLength = 256;
 
+    // ASCII characters that the compaction of RewriteAscii must look at: white space, control characters
+    // and (when tags are stripped) '<'.
+    private static readonly SearchValues<char> AsciiSpecial = SearchValues.Create(AsciiControlsAndSpace());
+    private static readonly SearchValues<char> AsciiSpecialWithTags = SearchValues.Create(AsciiControlsAndSpace() + "<");
+
     private readonly TextNormalizerOptions _options;
     private readonly SearchValues<char> _unchangedChars;
 
@@ -59,7 +64,7 @@ public sealed class TextNormalizer
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var next = NormalizeOnce(current);
-            if (IsUnchangedByPass(next) || string.Equals(next, current, StringComparison.Ordinal))
+            if (IsStable(next) || string.Equals(next, current, StringComparison.Ordinal))
             {
                 return next;
             }
@@ -76,7 +81,19 @@ public sealed class TextNormalizer
     public bool IsNormalized(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return IsUnchangedByPass(text) || string.Equals(Normalize(text), text, StringComparison.Ordinal);
+        return IsStable(text) || string.Equals(Normalize(text), text, StringComparison.Ordinal);
+    }
+
+    private static string AsciiControlsAndSpace()
+    {
+        var chars = new char[34];
+        for (var c = 0; c <= ' '; c++)
+        {
+            chars[c] = (char)c;
+        }
+
+        chars[33] = '\u007F';
+        return new string(chars);
     }
 
     private static string BuildUnchangedChars(TextNormalizerOptions options)
@@ -107,6 +124,69 @@ public sealed class TextNormalizer
         return !_options.CollapseWhitespace
             || text.IsEmpty
             || (text[0] != ' ' && text[^1] != ' ' && !text.Contains("  ", StringComparison.Ordinal));
+    }
+
+    // True when a pass would certainly return the text unchanged; false may be a false alarm (then another
+    // pass runs and its result is compared). One scan instead of a whole second pass for non-ASCII text.
+    private bool IsStable(string text)
+    {
+        if (IsUnchangedByPass(text))
+        {
+            return true;
+        }
+
+        var span = text.AsSpan();
+        var nonAscii = false;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c < '\u0080')
+            {
+                if (c < ' ' || c == '\u007F')
+                {
+                    return false;
+                }
+
+                if (c == ' ')
+                {
+                    if (_options.CollapseWhitespace && (i == 0 || i == span.Length - 1 || span[i - 1] == ' '))
+                    {
+                        return false;
+                    }
+                }
+                else if ((_options.LowerCase && char.IsAsciiLetterUpper(c))
+                    || (c == '<' && _options.StripHtmlTags && TryMatchTag(span, i, out _))
+                    || (c == '&' && _options.DecodeHtmlEntities && MightBeEntity(span, i)))
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                nonAscii = true;
+                if (char.IsWhiteSpace(c) || char.IsControl(c)
+                    || (_options.RemoveFormatCharacters && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+                    || (_options.LowerCase && char.ToLowerInvariant(c) != c))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return !nonAscii || !_options.UnicodeNormalization || text.IsNormalized(NormalizationForm.FormKC);
+    }
+
+    // Entities are "&name;", "&#123;" or "&#x1F;"; anything else after '&' is left alone by the decoder.
+    private static bool MightBeEntity(ReadOnlySpan<char> text, int ampersand)
+    {
+        if (ampersand + 2 >= text.Length || !(char.IsAsciiLetterOrDigit(text[ampersand + 1]) || text[ampersand + 1] == '#'))
+        {
+            return false;
+        }
+
+        var window = text.Slice(ampersand + 1, Math.Min(40, text.Length - ampersand - 1));
+        var end = window.IndexOfAny(';', ' ');
+        return end > 0 && window[end] == ';';
     }
 
     private string NormalizeOnce(string text)
@@ -166,6 +246,11 @@ public sealed class TextNormalizer
     // every step keeps or shortens the text, so the output fits in a buffer of the input's length.
     private string Rewrite(string text)
     {
+        if (Ascii.IsValid(text))
+        {
+            return RewriteAscii(text);
+        }
+
         var source = text.AsSpan();
         var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, source.Length));
         try
@@ -238,6 +323,97 @@ public sealed class TextNormalizer
             }
 
             return new string(destination[..written]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // The common case: lower-case everything at once (vectorized), then compact in place, copying the runs
+    // between spaces, tags and control characters in bulk.
+    private string RewriteAscii(string text)
+    {
+        var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            var buffer = rented.AsSpan(0, text.Length);
+            if (_options.LowerCase)
+            {
+                Ascii.ToLower(text, buffer, out _);
+            }
+            else
+            {
+                text.CopyTo(buffer);
+            }
+
+            var stripTags = _options.StripHtmlTags;
+            var collapse = _options.CollapseWhitespace;
+            var special = stripTags ? AsciiSpecialWithTags : AsciiSpecial;
+            var read = 0;
+            var written = 0;
+            var pendingSpace = false;
+            while (read < buffer.Length)
+            {
+                var run = buffer[read..].IndexOfAny(special);
+                if (run < 0)
+                {
+                    run = buffer.Length - read;
+                }
+
+                if (run > 0)
+                {
+                    if (pendingSpace)
+                    {
+                        buffer[written++] = ' ';
+                        pendingSpace = false;
+                    }
+
+                    if (written != read)
+                    {
+                        buffer.Slice(read, run).CopyTo(buffer[written..]);
+                    }
+
+                    written += run;
+                    read += run;
+                    continue;
+                }
+
+                var c = buffer[read];
+                if (c == '<')
+                {
+                    if (!TryMatchTag(buffer, read, out var end))
+                    {
+                        if (pendingSpace)
+                        {
+                            buffer[written++] = ' ';
+                            pendingSpace = false;
+                        }
+
+                        buffer[written++] = '<';
+                        read++;
+                        continue;
+                    }
+
+                    read = end + 1;
+                    c = ' ';
+                }
+                else
+                {
+                    read++;
+                }
+
+                if (collapse)
+                {
+                    pendingSpace = written > 0;
+                }
+                else
+                {
+                    buffer[written++] = c is ' ' or '\t' or '\n' or '\v' or '\f' or '\r' ? c : ' ';
+                }
+            }
+
+            return new string(buffer[..written]);
         }
         finally
         {

@@ -144,4 +144,33 @@ public class ImdbLoaderTests
         result.UnsafeEntriesSkipped.Should().Be(1);
         result.Examples.Should().NotContain(e => e.Text == "secret");
     }
+
+    [Fact]
+    public void Load_ShippedDemoSample_HasBalancedTrainAndTestReviews()
+    {
+        var sample = FindRepoFile("samples/SentimentKit.Demo/Data/imdb-sample.tar.gz");
+
+        var train = ImdbLoader.Load(sample);
+        var test = ImdbLoader.Load(sample, new DataLoadOptions { Split = ImdbSplit.Test });
+
+        train.Examples.Should().HaveCount(2000);
+        train.Examples.Count(e => e.Label == "pos").Should().Be(1000);
+        test.Examples.Should().HaveCount(1000);
+        test.Examples.Count(e => e.Label == "neg").Should().Be(500);
+        train.Examples.Should().OnlyContain(e => e.Stars != null && e.Text.Length > 0);
+    }
+
+    private static string FindRepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
+    }
 }

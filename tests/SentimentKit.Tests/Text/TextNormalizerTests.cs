@@ -103,6 +103,48 @@ public class TextNormalizerTests
     }
 
     [Fact]
+    public void Normalize_EveryOptionCombination_IsIdempotent()
+    {
+        const string alphabet = "aZ0 <>/!&;#tl'\t\n\u0001\u200B\uFF21\u00C9\u00A0";
+        var random = new Random(99);
+        for (var mask = 0; mask < 64; mask++)
+        {
+            var normalizer = new TextNormalizer(new TextNormalizerOptions
+            {
+                LowerCase = (mask & 1) != 0,
+                StripHtmlTags = (mask & 2) != 0,
+                DecodeHtmlEntities = (mask & 4) != 0,
+                UnicodeNormalization = (mask & 8) != 0,
+                RemoveFormatCharacters = (mask & 16) != 0,
+                CollapseWhitespace = (mask & 32) != 0,
+            });
+            for (var n = 0; n < 300; n++)
+            {
+                var text = new string(Enumerable.Range(0, random.Next(0, 30)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray())
+                    + (random.Next(2) == 0 ? "<br />x&amp;" : string.Empty);
+                var once = normalizer.Normalize(text);
+                normalizer.Normalize(once).Should().Be(once, "options {0} on \"{1}\"", mask, text);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("A\tB\u0001C  D", "a\tb c  d")]
+    [InlineData("x<br/>y", "x y")]
+    public void Normalize_CollapseDisabled_KeepsWhitespaceAndMapsControlsToSpace(string text, string expected)
+    {
+        var normalizer = new TextNormalizer(new TextNormalizerOptions { CollapseWhitespace = false });
+        normalizer.Normalize(text).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Normalize_AsciiAndNonAsciiPaths_AgreeOnSharedRules()
+    {
+        Normalizer.Normalize("Caf\u00C9<br />  GREAT\t&amp; <3").Should().Be("caf\u00E9 great & <3");
+        Normalizer.Normalize("Cafe<br />  GREAT\t&amp; <3").Should().Be("cafe great & <3");
+    }
+
+    [Fact]
     public void Constructor_NullOptions_ThrowsArgumentNullException()
     {
         var act = () => new TextNormalizer(null!);
