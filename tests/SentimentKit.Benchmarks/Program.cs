@@ -6,6 +6,7 @@ using SentimentKit.Benchmarks;
 //   text [--data PATH] [--reps N]       quick MB/s of normalize+tokenize+encode, single thread
 //   sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]
 //                                       regenerate the demo's embedded IMDB sample
+//   batching [--data PATH] [--steps N]  BiLSTM training samples/s, shuffled vs length-bucketed batches
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -15,6 +16,7 @@ try
         "bdn" => RunBenchmarkDotNet(rest),
         "text" => TextThroughputCommand.Run(VerbOptions.Parse(rest)),
         "sample-imdb" => ImdbSampleCommand.Run(VerbOptions.Parse(rest)),
+        "batching" => BatchingBenchmark.Run(rest),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -39,5 +41,6 @@ static int Usage(int exitCode)
     writer.WriteLine("  text [--data PATH] [--reps N]    MB/s of normalize+tokenize+encode, single thread");
     writer.WriteLine("  sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]");
     writer.WriteLine("                                   write the demo's embedded IMDB sample");
+    writer.WriteLine("  batching [--data PATH] [--steps N] BiLSTM training samples/s, shuffled vs length-bucketed");
     return exitCode;
 }
