@@ -1,78 +1,69 @@
+using System.CommandLine;
+using SentimentKit.Data;
 using SentimentKit.Devices;
+using SentimentKit.Sequences;
+using SentimentKit.Text;
+using SentimentKit.Training;
 
 namespace SentimentKit.Demo;
 
-/// <summary>Parses the command line and runs a verb. Exit codes: 0 success, 2 bad usage, 1 other failures.</summary>
+/// <summary>
+/// Builds the command line and maps failures to exit codes: 0 success, 2 bad usage or bad input
+/// (one line on stderr), 1 anything else. stdout carries results only; progress and logs go to stderr.
+/// </summary>
 internal static class Cli
 {
-    private const string Usage = """
-        usage: sentimentkit <verb> [options]
-
-        verbs:
-          device [--device auto|cpu|cuda|cuda:N]   resolve a device and describe it
-          demo | train | evaluate | predict        the training pipeline (not in this version yet)
-        """;
-
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand("SentimentKit: train, evaluate and serve text classifiers on TorchSharp.")
         {
-            Console.Out.WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            DemoCommand.Create(),
+            TrainCommand.Create(),
+            EvaluateCommand.Create(),
+            PredictCommand.Create(),
+            DeviceCommand.Create(),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            Console.Error.WriteLine($"sentimentkit: {parsed.Errors[0].Message} (see sentimentkit --help)");
+            return 2;
         }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
 
         try
         {
-            return args[0] switch
-            {
-                "device" => Device(args[1..]),
-                "demo" or "train" or "evaluate" or "predict" => NotYet(args[0]),
-                _ => BadUsage($"unknown verb '{args[0]}' (expected device, demo, train, evaluate or predict)"),
-            };
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellation.Token).ConfigureAwait(false);
         }
-        catch (FormatException e)
+        catch (Exception e) when (IsBadInput(e))
         {
-            return BadUsage(e.Message);
+            Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");
+            return 2;
         }
-        catch (DeviceUnavailableException e)
+        catch (OperationCanceledException)
         {
-            return BadUsage(e.Message);
+            Console.Error.WriteLine("sentimentkit: cancelled.");
+            return 1;
         }
         catch (NativeBackendException e)
         {
-            Console.Error.WriteLine($"sentimentkit: {e.Message}");
+            Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");
             return 1;
         }
     }
 
-    private static int Device(string[] args)
-    {
-        var preference = DevicePreference.Auto;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--device" && i + 1 < args.Length)
-            {
-                preference = DevicePreference.Parse(args[++i]);
-            }
-            else
-            {
-                return BadUsage($"unknown option '{args[i]}' for 'device' (expected --device auto|cpu|cuda|cuda:N)");
-            }
-        }
+    private static bool IsBadInput(Exception e) => e is UsageException
+        or DataFormatException or TextFormatException or ModelFormatException
+        or FileNotFoundException or DirectoryNotFoundException
+        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException
+        or FormatException or ArgumentException;
 
-        Console.Out.WriteLine(TorchBackend.Resolve(preference).Describe());
-        return 0;
-    }
-
-    private static int NotYet(string verb)
-    {
-        Console.Error.WriteLine($"sentimentkit: '{verb}' needs the training pipeline, which this version of SentimentKit does not have yet.");
-        return 1;
-    }
-
-    private static int BadUsage(string reason)
-    {
-        Console.Error.WriteLine($"sentimentkit: {reason}");
-        return 2;
-    }
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -1,4 +1,2 @@
-// The `sentimentkit` command. The training verbs of DESIGN.md arrive with the facade; what the
-// library can do today is choose and describe its device.
-
-return SentimentKit.Demo.Cli.Run(args);
+// The `sentimentkit` command: demo, train, evaluate, predict (see README and DESIGN.md).
+return await SentimentKit.Demo.Cli.RunAsync(args);

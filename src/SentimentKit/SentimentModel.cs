@@ -102,7 +102,21 @@ public sealed class SentimentModel : IDisposable
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
     /// <returns>The metrics, with calibrated probabilities when the model is calibrated.</returns>
     /// <exception cref="ArgumentException">An example's label is not one of the model's.</exception>
-    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples)
+    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples) => Accumulate(examples).Compute();
+
+    /// <summary>Computes the metrics of the model on labeled examples, with every label's ROC curve.</summary>
+    /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
+    /// <returns>The metrics and curves.</returns>
+    /// <exception cref="ArgumentException">An example's label is not one of the model's.</exception>
+    public ModelEvaluation EvaluateDetailed(IEnumerable<TextExample> examples)
+    {
+        var accumulator = Accumulate(examples);
+        var curves = Labels.Names.Select((name, index) => (name, curve: accumulator.RocCurve(index)))
+            .ToDictionary(p => p.name, p => p.curve, StringComparer.Ordinal);
+        return new ModelEvaluation(accumulator.Compute(), curves);
+    }
+
+    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var list = examples as IReadOnlyList<TextExample> ?? [.. examples];
@@ -117,7 +131,7 @@ public sealed class SentimentModel : IDisposable
         var probabilities = Probabilities(list.Select(e => e.Text).ToArray());
         var accumulator = new MetricsAccumulator(Labels.Names);
         accumulator.Add(probabilities, labels);
-        return accumulator.Compute();
+        return accumulator;
     }
 
     /// <summary>Frees the model's native memory. Disposing twice is harmless.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SentimentKit.Benchmarks;
 
-/// <summary>Minimal <c>--name value</c> option parsing for the benchmark verbs.</summary>
+/// <summary>Minimal <c>--name value</c> and <c>--flag</c> option parsing for the benchmark verbs.</summary>
 internal sealed class VerbOptions
 {
     private readonly Dictionary<string, string> _values;
@@ -14,12 +14,13 @@ internal sealed class VerbOptions
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new ArgumentException($"expected '--name value' pairs, got '{args[i]}'.");
+                throw new ArgumentException($"expected '--name value' pairs or '--flag', got '{args[i]}'.");
             }
 
-            values[args[i][2..]] = args[++i];
+            // A name followed by another name (or nothing) is a flag.
+            values[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
         }
 
         return new VerbOptions(values);

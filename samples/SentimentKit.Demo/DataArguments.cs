@@ -1,0 +1,95 @@
+using System.CommandLine;
+using SentimentKit.Data;
+
+namespace SentimentKit.Demo;
+
+/// <summary>The data options shared by train and evaluate: where the data is and how to read it.</summary>
+internal sealed class DataArguments
+{
+    public Option<string> Data { get; } = new("--data") { Description = "A file or folder: IMDB layout (folder or .tar.gz), CSV/TSV with a header, or JSON Lines.", Required = true };
+
+    public Option<string> Format { get; } = CreateFormat();
+
+    public Option<string> TextColumn { get; } = new("--text-column") { Description = "The text column or field (csv, tsv, jsonl).", DefaultValueFactory = _ => "text" };
+
+    public Option<string> LabelColumn { get; } = new("--label-column") { Description = "The label column or field (csv, tsv, jsonl); words or integers.", DefaultValueFactory = _ => "label" };
+
+    public Option<string?> Split { get; } = CreateSplit();
+
+    public Option<int?> Limit { get; } = new("--limit") { Description = "Use at most N examples, a seeded random subset." };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Data);
+        command.Add(Format);
+        command.Add(TextColumn);
+        command.Add(LabelColumn);
+        command.Add(Split);
+        command.Add(Limit);
+    }
+
+    /// <summary>Loads the examples; <paramref name="defaultSplit"/> applies to the IMDB layout when --split is absent.</summary>
+    public IReadOnlyList<TextExample> Load(ParseResult result, ImdbSplit defaultSplit, int seed, string? pathOverride = null)
+    {
+        var path = pathOverride ?? result.GetValue(Data)!;
+        var split = result.GetValue(Split) switch
+        {
+            null => defaultSplit,
+            "train" => ImdbSplit.Train,
+            _ => ImdbSplit.Test,
+        };
+        var format = result.GetValue(Format) switch
+        {
+            "imdb" => DataFormat.Imdb,
+            "tsv" => DataFormat.Tsv,
+            "csv" => DataFormat.Csv,
+            "jsonl" => DataFormat.JsonLines,
+            _ => DataFormat.Auto,
+        };
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new UsageException($"--data '{path}' does not exist.");
+        }
+
+        var loaded = DatasetLoader.Load(path, format, new DataLoadOptions
+        {
+            TextColumn = result.GetValue(TextColumn)!,
+            LabelColumn = result.GetValue(LabelColumn)!,
+            Split = split,
+        });
+        IReadOnlyList<TextExample> examples = loaded.Examples;
+        if (result.GetValue(Limit) is { } limit)
+        {
+            if (limit < 1)
+            {
+                throw new UsageException($"--limit must be at least 1 (got {limit}).");
+            }
+
+            // The IMDB layout lists all positive reviews first: a plain prefix would hold one label.
+            var order = Enumerable.Range(0, examples.Count).ToArray();
+            new Random(seed).Shuffle(order);
+            examples = [.. order.Take(limit).Select(i => examples[i])];
+        }
+
+        if (examples.Count == 0)
+        {
+            throw new UsageException($"--data '{path}' holds no examples.");
+        }
+
+        return examples;
+    }
+
+    private static Option<string> CreateFormat()
+    {
+        var option = new Option<string>("--format") { Description = "imdb, tsv, csv or jsonl; auto guesses from the path.", DefaultValueFactory = _ => "auto" };
+        option.AcceptOnlyFromAmong("auto", "imdb", "tsv", "csv", "jsonl");
+        return option;
+    }
+
+    private static Option<string?> CreateSplit()
+    {
+        var option = new Option<string?>("--split") { Description = "The IMDB part to read: train or test." };
+        option.AcceptOnlyFromAmong("train", "test");
+        return option;
+    }
+}

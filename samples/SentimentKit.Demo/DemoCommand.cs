@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SentimentKit.Data;
+using Spectre.Console;
+
+namespace SentimentKit.Demo;
+
+/// <summary>
+/// <c>sentimentkit demo</c>: the whole job on the embedded IMDB sample — train the default
+/// BiLSTM, evaluate it on held-out reviews, show predictions, and write a report folder.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string Resource = "SentimentKit.Demo.Data.imdb-sample.tar.gz";
+
+    private static readonly string[] NotebookSentences =
+    [
+        "This is absolutely wonderful",
+        "Terrible waste of time",
+        "Not bad but could be better",
+    ];
+
+    public static Command Create()
+    {
+        var model = CommonOptions.Choice("--model", "bilstm, gru or baseline.", "bilstm");
+        model.AcceptOnlyFromAmong("bilstm", "gru", "baseline");
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
+        var device = CommonOptions.Device();
+        var seed = new Option<int>("--seed") { Description = "The seed of every random choice.", DefaultValueFactory = _ => 42 };
+        var output = new Option<string>("--out") { Description = "The report folder.", DefaultValueFactory = _ => "sentimentkit-report" };
+        var json = CommonOptions.Json();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("demo", "Train the default BiLSTM on the embedded IMDB sample (2,000 train / 1,000 test reviews), evaluate it and write a report.")
+        {
+            model, epochs, device, seed, output, json, verbose,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var kind = TrainCommand.ParseKind(result.GetValue(model)!);
+            var options = SentimentTrainerOptions.Recommended(kind);
+            options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
+            options.Trainer.Seed = result.GetValue(seed);
+            if (result.GetValue(epochs) is { } e)
+            {
+                options.Trainer.Epochs = e;
+            }
+
+            var train = LoadEmbedded(ImdbSplit.Train);
+            var test = LoadEmbedded(ImdbSplit.Test);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentimentkit demo: {kind} on the embedded IMDB sample, {train.Count} training and {test.Count} test reviews"));
+            using var logging = CommonOptions.Logging(result.GetValue(verbose));
+            var trainer = new SentimentTrainer(options, logging.CreateLogger("SentimentKit"));
+            using var trained = TrainingProgressView.Run(progress => trainer.Train(train, null, progress, cancellationToken));
+            var evaluation = trained.EvaluateDetailed(test);
+            var predictor = trained.CreatePredictor();
+            var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
+            var predictions = samples.Zip(predictor.PredictBatch(samples)).ToArray();
+            var folder = result.GetValue(output)!;
+            var files = ReportWriter.Write(folder, trained, evaluation, predictions);
+            var modelPath = Path.Combine(folder, "model.skm");
+            trained.Save(modelPath);
+
+            if (result.GetValue(json))
+            {
+                Output.WriteJson(new JsonObject
+                {
+                    ["test"] = Output.MetricsJson(evaluation.Metrics),
+                    ["report"] = Path.GetFullPath(folder),
+                    ["model"] = Path.GetFullPath(modelPath),
+                    ["predictions"] = new JsonArray([.. predictions.Select(p => (JsonNode)Output.PredictionJson(p.First, p.Second))]),
+                });
+                return Task.FromResult(0);
+            }
+
+            Output.WriteMetrics(evaluation.Metrics, string.Create(CultureInfo.InvariantCulture, $"{kind} on {test.Count} held-out IMDB reviews"));
+            Output.WritePredictions(predictions);
+            AnsiConsole.MarkupLine($"report: [bold]{Markup.Escape(Path.GetFullPath(Path.Combine(folder, "index.html")))}[/] ({files.Count} files), model: [bold]{Markup.Escape(modelPath)}[/]");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<TextExample> LoadEmbedded(ImdbSplit split)
+    {
+        using var stream = typeof(DemoCommand).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The embedded sample {Resource} is missing from the build.");
+        return ImdbLoader.LoadArchive(stream, "embedded IMDB sample", new DataLoadOptions { Split = split }).Examples;
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using SentimentKit.Data;
+
+namespace SentimentKit.Demo;
+
+/// <summary><c>sentimentkit evaluate</c>: metrics of a saved model on a labeled dataset.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var data = new DataArguments();
+        var model = new Option<string>("--model") { Description = "The model file (.skm).", Required = true };
+        var device = CommonOptions.Device();
+        var json = CommonOptions.Json();
+        var command = new Command("evaluate", "Evaluate a saved model on a labeled dataset (the IMDB test part by default).") { model };
+        data.AddTo(command);
+        command.Add(device);
+        command.Add(json);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var examples = data.Load(result, ImdbSplit.Test, seed: 42);
+            cancellationToken.ThrowIfCancellationRequested();
+            using var loaded = SentimentModel.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
+            var metrics = loaded.Evaluate(examples);
+            if (result.GetValue(json))
+            {
+                Output.WriteJson(Output.MetricsJson(metrics));
+            }
+            else
+            {
+                Output.WriteMetrics(metrics, $"{loaded.Kind} on {result.GetValue(data.Data)}");
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

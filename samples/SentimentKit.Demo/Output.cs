@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SentimentKit.Training;
+using Spectre.Console;
+
+namespace SentimentKit.Demo;
+
+/// <summary>How results are shown: Spectre tables for people, one JSON object for programs.</summary>
+internal static class Output
+{
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public static JsonObject MetricsJson(ClassificationMetrics m)
+    {
+        var perClass = new JsonObject();
+        foreach (var c in m.PerClass)
+        {
+            perClass[c.Label] = new JsonObject { ["precision"] = c.Precision, ["recall"] = c.Recall, ["f1"] = c.F1, ["support"] = c.Support };
+        }
+
+        return new JsonObject
+        {
+            ["count"] = m.Count,
+            ["accuracy"] = m.Accuracy,
+            ["macro_f1"] = m.MacroF1,
+            ["micro_f1"] = m.MicroF1,
+            ["weighted_f1"] = m.WeightedF1,
+            ["roc_auc"] = m.RocAuc,
+            ["log_loss"] = m.LogLoss,
+            ["brier_score"] = m.BrierScore,
+            ["expected_calibration_error"] = m.ExpectedCalibrationError,
+            ["labels"] = new JsonArray([.. m.PerClass.Select(c => JsonValue.Create(c.Label))]),
+            ["per_class"] = perClass,
+            ["confusion_matrix"] = new JsonArray([.. m.ConfusionMatrix.Select(row => new JsonArray([.. row.Select(v => JsonValue.Create(v))]))]),
+        };
+    }
+
+    public static JsonObject PredictionJson(string text, SentimentPrediction p)
+    {
+        var probabilities = new JsonObject();
+        foreach (var (label, probability) in p.Probabilities)
+        {
+            probabilities[label] = probability;
+        }
+
+        return new JsonObject { ["text"] = text, ["label"] = p.Label, ["confidence"] = p.Confidence, ["probabilities"] = probabilities };
+    }
+
+    public static void WriteJson(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(Json));
+
+    public static void WriteMetrics(ClassificationMetrics m, string title)
+    {
+        var summary = new Table().Title(title).AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, double value, string format = "F4") => summary.AddRow(name, value.ToString(format, CultureInfo.InvariantCulture));
+        summary.AddRow("examples", m.Count.ToString(CultureInfo.InvariantCulture));
+        Row("accuracy", m.Accuracy);
+        Row("macro F1", m.MacroF1);
+        Row("weighted F1", m.WeightedF1);
+        Row("ROC-AUC", m.RocAuc);
+        Row("log loss", m.LogLoss);
+        Row("Brier score", m.BrierScore);
+        Row("ECE (15 bins)", m.ExpectedCalibrationError);
+        AnsiConsole.Write(summary);
+
+        var perClass = new Table().AddColumn("label").AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("support").RightAligned());
+        foreach (var c in m.PerClass)
+        {
+            perClass.AddRow(Markup.Escape(c.Label), F(c.Precision), F(c.Recall), F(c.F1), c.Support.ToString(CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(perClass);
+
+        var confusion = new Table().Title("confusion matrix (rows: true, columns: predicted)").AddColumn(string.Empty);
+        foreach (var c in m.PerClass)
+        {
+            confusion.AddColumn(new TableColumn(Markup.Escape(c.Label)).RightAligned());
+        }
+
+        for (var i = 0; i < m.PerClass.Count; i++)
+        {
+            confusion.AddRow([Markup.Escape(m.PerClass[i].Label), .. m.ConfusionMatrix[i].Select(v => v.ToString(CultureInfo.InvariantCulture))]);
+        }
+
+        AnsiConsole.Write(confusion);
+    }
+
+    public static void WritePredictions(IEnumerable<(string Text, SentimentPrediction Prediction)> rows)
+    {
+        var table = new Table().AddColumn("text").AddColumn("label").AddColumn(new TableColumn("confidence").RightAligned());
+        foreach (var (text, p) in rows)
+        {
+            var shown = text.Length > 90 ? text[..87] + "..." : text;
+            table.AddRow(Markup.Escape(shown.ReplaceLineEndings(" ")), Markup.Escape(p.Label), p.Confidence.ToString("P1", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
+}

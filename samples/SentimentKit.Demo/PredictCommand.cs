@@ -1,0 +1,63 @@
+using System.CommandLine;
+
+namespace SentimentKit.Demo;
+
+/// <summary><c>sentimentkit predict</c>: labels for texts given with --text or one per stdin line.</summary>
+internal static class PredictCommand
+{
+    private const int StdinBatch = 256;
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The model file (.skm).", Required = true };
+        var texts = new Option<string[]>("--text") { Description = "A text to classify; repeat for more. Without it, one text per stdin line." };
+        var device = CommonOptions.Device();
+        var json = CommonOptions.Json();
+        var command = new Command("predict", "Predict the label of texts with a saved model.") { model, texts, device, json };
+        command.SetAction((result, cancellationToken) =>
+        {
+            using var predictor = SentimentPredictor.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
+            var asJson = result.GetValue(json);
+            var given = result.GetValue(texts);
+            var batches = given is { Length: > 0 } ? [given] : ReadStdin(cancellationToken);
+            foreach (var batch in batches)
+            {
+                var predictions = predictor.PredictBatch(batch);
+                if (asJson)
+                {
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        Output.WriteJson(Output.PredictionJson(batch[i], predictions[i]));
+                    }
+                }
+                else
+                {
+                    Output.WritePredictions(batch.Zip(predictions));
+                }
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static IEnumerable<string[]> ReadStdin(CancellationToken cancellationToken)
+    {
+        var batch = new List<string>(StdinBatch);
+        while (Console.In.ReadLine() is { } line)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            batch.Add(line);
+            if (batch.Count == StdinBatch)
+            {
+                yield return [.. batch];
+                batch.Clear();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
+    }
+}

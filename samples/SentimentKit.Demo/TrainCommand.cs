@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SentimentKit.Data;
+using Spectre.Console;
+
+namespace SentimentKit.Demo;
+
+/// <summary><c>sentimentkit train</c>: trains a model on a dataset and saves it as one .skm file.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new DataArguments();
+        var valid = new Option<string?>("--valid") { Description = "A validation dataset in the same format (instead of --valid-fraction)." };
+        var validFraction = new Option<double?>("--valid-fraction") { Description = "Hold out this stratified fraction of the training data for validation (default 0.1)." };
+        var model = CommonOptions.Choice("--model", "bilstm, gru or baseline (TF-IDF logistic regression).", "bilstm");
+        model.AcceptOnlyFromAmong("bilstm", "gru", "baseline");
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Examples per batch (default: the recipe's)." };
+        var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (RNN models; default 400)." };
+        var device = CommonOptions.Device();
+        var seed = new Option<int?>("--seed") { Description = "The seed of every random choice (default 42)." };
+        var output = new Option<string>("--out") { Description = "Where to write the model (.skm).", Required = true };
+        var json = CommonOptions.Json();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("train", "Train a model and save it as one .skm file.");
+        data.AddTo(command);
+        command.Add(valid);
+        command.Add(validFraction);
+        command.Add(model);
+        command.Add(epochs);
+        command.Add(batchSize);
+        command.Add(maxTokens);
+        command.Add(device);
+        command.Add(seed);
+        command.Add(output);
+        command.Add(json);
+        command.Add(verbose);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var kind = ParseKind(result.GetValue(model)!);
+            var options = SentimentTrainerOptions.Recommended(kind);
+            options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
+            if (result.GetValue(seed) is { } s)
+            {
+                options.Trainer.Seed = s;
+            }
+
+            if (result.GetValue(epochs) is { } e)
+            {
+                options.Trainer.Epochs = e;
+            }
+
+            if (result.GetValue(batchSize) is { } b)
+            {
+                options.Trainer.BatchSize = b;
+            }
+
+            if (result.GetValue(maxTokens) is { } m)
+            {
+                options.Rnn = kind == ModelKind.Baseline
+                    ? throw new UsageException("--max-tokens applies to the bilstm and gru models; the baseline reads every token.")
+                    : options.Rnn!;
+                options.Rnn.MaxTokens = m;
+            }
+
+            var validPath = result.GetValue(valid);
+            if (result.GetValue(validFraction) is { } f)
+            {
+                options.Trainer.ValidationFraction = validPath is null ? f : throw new UsageException("give --valid or --valid-fraction, not both.");
+            }
+
+            var outPath = result.GetValue(output)!;
+            var seedValue = options.Trainer.Seed;
+            var train = data.Load(result, ImdbSplit.Train, seedValue);
+            var validation = validPath is null ? null : data.Load(result, ImdbSplit.Test, seedValue, validPath);
+            using var logging = CommonOptions.Logging(result.GetValue(verbose));
+            var trainer = new SentimentTrainer(options, logging.CreateLogger("SentimentKit"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentimentkit: training {kind} on {train.Count} examples{(validation is null ? string.Empty : $", validating on {validation.Count}")}"));
+            using var trained = TrainingProgressView.Run(progress => trainer.Train(train, validation, progress, cancellationToken));
+            trained.Save(outPath);
+            Summarize(trained, outPath, result.GetValue(json));
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    public static ModelKind ParseKind(string text) => text switch
+    {
+        "gru" => ModelKind.Gru,
+        "baseline" => ModelKind.Baseline,
+        _ => ModelKind.BiLstm,
+    };
+
+    private static void Summarize(SentimentModel model, string path, bool json)
+    {
+        var report = model.Report!;
+        if (json)
+        {
+            var epochs = new JsonArray([.. report.History.Epochs.Select(e => (JsonNode)new JsonObject
+            {
+                ["epoch"] = e.Epoch,
+                ["train_loss"] = e.TrainLoss,
+                ["train_accuracy"] = e.TrainAccuracy,
+                ["validation_accuracy"] = e.Validation?.Accuracy,
+                ["samples_per_second"] = e.SamplesPerSecond,
+                ["seconds"] = e.TrainSeconds,
+            })]);
+            Output.WriteJson(new JsonObject
+            {
+                ["model"] = path,
+                ["kind"] = model.Kind.ToString(),
+                ["device"] = report.Device,
+                ["train_count"] = report.TrainCount,
+                ["validation_count"] = report.ValidationCount,
+                ["feature_count"] = report.FeatureCount,
+                ["preparation_seconds"] = report.PreparationSeconds,
+                ["training_seconds"] = report.TrainingSeconds,
+                ["temperature"] = model.Temperature,
+                ["epochs"] = epochs,
+                ["validation"] = model.ValidationMetrics is null ? null : Output.MetricsJson(model.ValidationMetrics),
+            });
+            return;
+        }
+
+        var table = new Table().Title($"{model.Kind} trained on {report.Device}").AddColumn("epoch").AddColumn(new TableColumn("train loss").RightAligned())
+            .AddColumn(new TableColumn("train acc").RightAligned()).AddColumn(new TableColumn("valid acc").RightAligned())
+            .AddColumn(new TableColumn("samples/s").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
+        foreach (var e in report.History.Epochs)
+        {
+            table.AddRow(
+                e.Epoch.ToString(CultureInfo.InvariantCulture),
+                e.TrainLoss.ToString("F4", CultureInfo.InvariantCulture),
+                e.TrainAccuracy.ToString("P2", CultureInfo.InvariantCulture),
+                e.Validation?.Accuracy.ToString("P2", CultureInfo.InvariantCulture) ?? "-",
+                e.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                e.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        if (model.ValidationMetrics is { } metrics)
+        {
+            Output.WriteMetrics(metrics, "validation (final weights, calibrated)");
+        }
+
+        AnsiConsole.MarkupLine($"saved [bold]{Markup.Escape(path)}[/] ({new FileInfo(path).Length / 1024.0 / 1024:F1} MB)");
+    }
+}
