@@ -7,7 +7,7 @@ using SentimentKit.Benchmarks;
 //   sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]
 //                                       regenerate the demo's embedded IMDB sample
 //   batching [--data PATH] [--steps N]  BiLSTM training samples/s, shuffled vs length-bucketed batches
-//   imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json true]
+//   imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]
 //                                       IMDB end to end: per-phase times, samples/s, test accuracy per epoch
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
@@ -45,7 +45,7 @@ static int Usage(int exitCode)
     writer.WriteLine("  sample-imdb [--data PATH] [--out PATH] [--train N] [--test N] [--seed N]");
     writer.WriteLine("                                   write the demo's embedded IMDB sample");
     writer.WriteLine("  batching [--data PATH] [--steps N] BiLSTM training samples/s, shuffled vs length-bucketed");
-    writer.WriteLine("  imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json true]");
+    writer.WriteLine("  imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]");
     writer.WriteLine("       [--limit N] [--threads N] [--max-tokens N] [--lr X] [--batch-size N] [--pooling P]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
     return exitCode;
