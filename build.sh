@@ -123,6 +123,7 @@ run_tests() {
     if [ "$status" -eq 0 ]; then
         pack
         bash "$root/eng/consumer-check.sh" "$root/artifacts/packages" "$config" || status=$?
+        bash "$root/eng/cli-check.sh" "$config" || status=$?
     fi
     summarize_tests "$results/tests.trx"
     return "$status"

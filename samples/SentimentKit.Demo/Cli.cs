@@ -27,7 +27,8 @@ internal static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"sentimentkit: {parsed.Errors[0].Message} (see sentimentkit --help)");
+            var reasons = string.Join("; ", parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal));
+            Console.Error.WriteLine($"sentimentkit: {reasons} (see sentimentkit --help)");
             return 2;
         }
 

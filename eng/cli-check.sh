@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Drives the built `sentimentkit` command through the contract of DESIGN.md on a generated TSV:
+# train (baseline and bilstm), evaluate --json, predict --json from stdin and --text, exit codes.
+# Usage: eng/cli-check.sh [CONFIGURATION]
+set -euo pipefail
+config=${1:-Release}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cli="$root/samples/SentimentKit.Demo/bin/$config/net10.0/sentimentkit"
+[ -x "$cli" ] || { echo "cli check: $cli is not built" >&2; exit 1; }
+work=$(mktemp -d "${TMPDIR:-/tmp}/sentimentkit-cli.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+fail() { echo "cli check FAILED: $*" >&2; failures=$((failures + 1)); }
+expect_exit() { # expect_exit CODE DESCRIPTION COMMAND...
+    local want=$1 what=$2; shift 2
+    set +e; "$@" >out.txt 2>err.txt < /dev/null; local got=$?; set -e
+    [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want ($(head -c 300 err.txt))"
+    if [ "$want" -eq 2 ] && [ "$(wc -l < err.txt)" -ne 1 ]; then fail "$what: expected a one-line reason on stderr, got: $(cat err.txt)"; fi
+}
+
+# 400 generated reviews: filler words around one sentiment word; labels as words.
+awk 'BEGIN {
+    srand(7); split("great wonderful excellent loved brilliant", pos, " "); split("awful terrible boring waste horrible", neg, " ");
+    split("the movie film was plot actors a story and it this of scenes", fill, " ");
+    print "text\tlabel";
+    for (i = 0; i < 400; i++) {
+        p = i % 2; n = 4 + int(rand() * 6); cue = int(rand() * n); line = "";
+        for (w = 0; w < n; w++) { word = (w == cue) ? (p ? pos[1 + int(rand() * 5)] : neg[1 + int(rand() * 5)]) : fill[1 + int(rand() * 13)]; line = line (w ? " " : "") word }
+        print line "\t" (p ? "positive" : "negative");
+    }
+}' > train.tsv
+
+expect_exit 0 "train baseline --json" "$cli" train --data train.tsv --model baseline --epochs 4 --seed 1 --out baseline.skm --json
+[ "$(wc -l < out.txt)" -eq 1 ] && grep -q '^{.*"validation":' out.txt || fail "train --json must print one JSON object on stdout, got: $(head -c 300 out.txt)"
+[ -s baseline.skm ] || fail "train did not write baseline.skm"
+
+expect_exit 0 "train bilstm" "$cli" train --data train.tsv --model bilstm --epochs 1 --max-tokens 32 --batch-size 32 --out bilstm.skm
+[ -s bilstm.skm ] || fail "train did not write bilstm.skm"
+
+expect_exit 0 "evaluate --json" "$cli" evaluate --model baseline.skm --data train.tsv --format tsv --json
+[ "$(wc -l < out.txt)" -eq 1 ] || fail "evaluate --json must print exactly one line"
+for key in accuracy macro_f1 count per_class confusion_matrix; do
+    grep -q "\"$key\":" out.txt || fail "evaluate --json lacks $key: $(head -c 300 out.txt)"
+done
+
+printf 'what a great film\nthe plot was awful\n' > texts.txt
+set +e; "$cli" predict --model baseline.skm --json < texts.txt > out.txt 2> err.txt; rc=$?; set -e
+[ "$rc" -eq 0 ] || fail "predict from stdin: exit $rc"
+[ "$(wc -l < out.txt)" -eq 2 ] || fail "predict --json must print one line per input text, got $(wc -l < out.txt)"
+while read -r line; do
+    for key in label confidence probabilities; do
+        grep -q "\"$key\":" <<<"$line" || fail "predict --json line lacks $key: $line"
+    done
+done < out.txt
+grep -q '"text":"what a great film","label":"positive"' out.txt || fail "predict: 'what a great film' was not positive: $(head -n 1 out.txt)"
+
+expect_exit 0 "predict --text" "$cli" predict --model bilstm.skm --text "loved it" --text "boring" --json
+[ "$(wc -l < out.txt)" -eq 2 ] || fail "predict --text twice must print two lines"
+expect_exit 0 "device" "$cli" device --device cpu
+
+expect_exit 2 "unknown verb" "$cli" frobnicate
+expect_exit 2 "missing data file" "$cli" train --data missing.tsv --out x.skm
+expect_exit 2 "missing column" "$cli" train --data train.tsv --text-column review --out x.skm
+expect_exit 2 "bad option value" "$cli" train --data train.tsv --epochs many --out x.skm
+expect_exit 2 "not a model" "$cli" evaluate --model train.tsv --data train.tsv
+expect_exit 2 "cuda without a CUDA libtorch" "$cli" device --device cuda
+[ ! -e x.skm ] || fail "a failed train left x.skm behind"
+
+if [ "$failures" -gt 0 ]; then
+    echo "cli check: $failures failure(s)" >&2
+    exit 1
+fi
+echo "cli check: passed"
