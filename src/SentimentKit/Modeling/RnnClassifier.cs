@@ -87,8 +87,6 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
             nn.Dropout(options.HeadDropout),
             nn.Linear(options.HeadHiddenSize, options.NumClasses));
 
-        RegisterComponents();
-
         if (options.PretrainedEmbeddings is { } vectors)
         {
             LoadEmbeddings(vectors);
@@ -98,6 +96,8 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
         {
             _embedding.weight!.requires_grad = false;
         }
+
+        RegisterComponents();
     }
 
     /// <summary>Gets a copy of the settings (without the pretrained matrix, whose values are now in the weights).</summary>
