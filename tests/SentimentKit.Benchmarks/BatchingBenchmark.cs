@@ -72,8 +72,10 @@ public static class BatchingBenchmark
         var encoded = texts.Select(t => Encode(t, vocabulary)).ToArray();
         var encodeSeconds = clock.Elapsed.TotalSeconds;
 
-        using var model = new RnnClassifier(new RnnClassifierOptions { VocabularySize = vocabulary.Count, MaxTokens = maxTokens, Truncation = TruncationStrategy.Head });
-        var lengths = encoded.Select(model.GetLength).ToArray();
+        // The notebook's ids[:max_len] truncation.
+        var options = new RnnClassifierOptions { VocabularySize = vocabulary.Count, MaxTokens = maxTokens, Truncation = TruncationStrategy.Head };
+        var padder = new SequencePadder(new PaddingOptions { MaxTokens = maxTokens, Truncation = TruncationStrategy.Head });
+        var lengths = encoded.Select(ids => padder.GetPaddedLength(ids.Length)).ToArray();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"reviews={encoded.Length} vocab={vocabulary.Count} load={loadSeconds:F1}s encode={encodeSeconds:F1}s max_tokens={maxTokens} mean_len={lengths.Average():F1} threads={threads} batch={batchSize} warmup={warmup} steps={steps} torch={torch.__version__}"));
@@ -83,47 +85,40 @@ public static class BatchingBenchmark
             new ShuffledBatchSampler(lengths, batchSize, seed),
             new BucketBatchSampler(lengths, batchSize, seed),
         ];
-        foreach (var sampler in samplers)
+        var runs = samplers.Select(sampler => new SamplerRun(sampler, options, seed, warmup, steps, lengths)).ToArray();
+        try
         {
-            // Each sampler starts from the same weights and optimizer state.
-            torch.manual_seed(seed);
-            using var fresh = new RnnClassifier(model.Options);
-            Measure(fresh, sampler, encoded, labels, warmup, steps);
+            // The steps of the two samplers alternate, so that both see the same load on a shared machine.
+            for (var round = 0; round < warmup + steps; round++)
+            {
+                foreach (var run in runs)
+                {
+                    run.Step(round, encoded, labels);
+                }
+
+                if (round >= warmup)
+                {
+                    Console.Error.WriteLine(string.Join("  ", runs.Select(r => r.Summary(brief: true))));
+                }
+            }
+
+            foreach (var run in runs)
+            {
+                Console.WriteLine(run.Summary(brief: false));
+            }
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run.Dispose();
+            }
         }
 
         return 0;
     }
 
-    private static void Measure(RnnClassifier model, IBatchSampler sampler, int[][] encoded, int[] labels, int warmup, int steps)
-    {
-        using var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
-        model.train();
-        var batches = sampler.GetBatches(0);
-        var epoch = sampler.GetPaddingStatistics(0);
-        var timed = batches.Skip(warmup).Take(steps).ToArray();
-        var lengths = encoded.Select(model.GetLength).ToArray();
-        var timedPadding = PaddingStatistics.Compute(timed, lengths);
-        foreach (var batch in batches.Take(warmup))
-        {
-            Step(model, optimizer, batch, encoded, labels);
-        }
-
-        var clock = Stopwatch.StartNew();
-        var samples = 0;
-        foreach (var batch in timed)
-        {
-            Step(model, optimizer, batch, encoded, labels);
-            samples += batch.Length;
-        }
-
-        var seconds = clock.Elapsed.TotalSeconds;
-        var name = sampler is BucketBatchSampler ? "bucketed" : "shuffled";
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{name,-8}: {samples / seconds,7:F1} samples/s  {timedPadding.RealTokens / seconds,8:F0} tokens/s  {seconds / timed.Length,6:F3} s/step  padding efficiency epoch={epoch.Efficiency:P1} timed={timedPadding.Efficiency:P1}  ({timed.Length} steps, {samples} samples, {seconds:F1}s; {batches.Count} batches/epoch)"));
-    }
-
-    private static void Step(RnnClassifier model, optim.Optimizer optimizer, int[] indices, int[][] encoded, int[] labels)
+    internal static void Step(RnnClassifier model, optim.Optimizer optimizer, int[] indices, int[][] encoded, int[] labels)
     {
         using var scope = torch.NewDisposeScope();
         using var batch = model.CreateBatch(indices.Select(i => encoded[i]).ToArray(), indices.Select(i => labels[i]).ToArray());
@@ -132,6 +127,78 @@ public static class BatchingBenchmark
         loss.backward();
         nn.utils.clip_grad_norm_(model.parameters(), 1.0);
         optimizer.step();
+    }
+
+    // One sampler's model, optimizer, batches and running totals.
+    private sealed class SamplerRun : IDisposable
+    {
+        private readonly RnnClassifier _model;
+        private readonly optim.Optimizer _optimizer;
+        private readonly IReadOnlyList<int[]> _batches;
+        private readonly int _warmup;
+        private readonly string _name;
+        private readonly PaddingStatistics _epoch;
+        private readonly PaddingStatistics _timedPadding;
+        private readonly int[] _lengths;
+        private readonly Stopwatch _clock = new();
+        private int _timedSteps;
+        private int _samples;
+        private long _tokens;
+
+        public SamplerRun(IBatchSampler sampler, RnnClassifierOptions options, int seed, int warmup, int steps, int[] lengths)
+        {
+            // Every sampler starts from the same weights.
+            torch.manual_seed(seed);
+            _model = new RnnClassifier(options);
+            _model.train();
+            _optimizer = optim.Adam(_model.parameters(), lr: 1e-3);
+            _batches = sampler.GetBatches(0);
+            _warmup = warmup;
+            _lengths = lengths;
+            _name = sampler is BucketBatchSampler ? "bucketed" : "shuffled";
+            _epoch = sampler.GetPaddingStatistics(0);
+            _timedPadding = PaddingStatistics.Compute(_batches.Skip(warmup).Take(steps), lengths);
+            if (_batches.Count < warmup + steps)
+            {
+                throw new ArgumentException($"An epoch has {_batches.Count} batches, fewer than warm-up + steps ({warmup + steps}).");
+            }
+        }
+
+        public void Step(int round, int[][] encoded, int[] labels)
+        {
+            var indices = _batches[round];
+            var timed = round >= _warmup;
+            if (timed)
+            {
+                _clock.Start();
+            }
+
+            BatchingBenchmark.Step(_model, _optimizer, indices, encoded, labels);
+            if (timed)
+            {
+                _clock.Stop();
+                _timedSteps++;
+                _samples += indices.Length;
+                _tokens += indices.Sum(i => (long)_lengths[i]);
+            }
+        }
+
+        public string Summary(bool brief)
+        {
+            var seconds = _clock.Elapsed.TotalSeconds;
+            var rate = seconds > 0 ? _samples / seconds : 0;
+            return brief
+                ? string.Create(CultureInfo.InvariantCulture, $"{_name} {_timedSteps} steps {rate:F1} samples/s")
+                : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{_name,-8}: {rate,6:F1} samples/s  {(seconds > 0 ? _tokens / seconds : 0),7:F0} tokens/s  {seconds / Math.Max(_timedSteps, 1),6:F2} s/step  padding efficiency: epoch {_epoch.Efficiency:P1}, timed batches {_timedPadding.Efficiency:P1}  ({_timedSteps} timed steps, {_samples} samples, {seconds:F1} s; {_batches.Count} batches/epoch)");
+        }
+
+        public void Dispose()
+        {
+            _optimizer.Dispose();
+            _model.Dispose();
+        }
     }
 
     private static (string[] Texts, int[] Labels) ReadTrainSplit(string path, int limit)

@@ -45,11 +45,12 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
         _options = options.Clone();
         _bag = nn.EmbeddingBag(options.FeatureCount, options.NumClasses, mode: EmbeddingBagMode.Sum);
         _bias = new Parameter(torch.zeros(options.NumClasses));
-        RegisterComponents();
         using (torch.no_grad())
         {
             _bag.weight!.zero_();
         }
+
+        RegisterComponents();
     }
 
     /// <summary>Gets a copy of the settings.</summary>

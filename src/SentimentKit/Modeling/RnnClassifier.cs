@@ -54,50 +54,52 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     public RnnClassifier(RnnClassifierOptions options)
         : base(ValidatedName(options))
     {
+        // Work from a copy, so that later changes to the caller's object change nothing here.
         _options = options.Clone();
+        var pretrained = _options.PretrainedEmbeddings;
         _options.PretrainedEmbeddings = null;
-        _padder = new SequencePadder(options.ToPaddingOptions());
+        _padder = new SequencePadder(_options.ToPaddingOptions());
 
-        var directions = options.Bidirectional ? 2 : 1;
-        var outputSize = (long)options.HiddenSize * directions;
-        _embedding = nn.Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: options.PadId);
-        _embeddingDropout = nn.Dropout(options.EmbeddingDropout);
+        var directions = _options.Bidirectional ? 2 : 1;
+        var outputSize = (long)_options.HiddenSize * directions;
+        _embedding = nn.Embedding(_options.VocabularySize, _options.EmbeddingSize, padding_idx: _options.PadId);
+        _embeddingDropout = nn.Dropout(_options.EmbeddingDropout);
 
         // libtorch applies inter-layer dropout only between layers; with one layer it would only warn.
-        var dropout = options.Layers > 1 ? options.Dropout : 0.0;
-        _rnn = options.CellType switch
+        var dropout = _options.Layers > 1 ? _options.Dropout : 0.0;
+        _rnn = _options.CellType switch
         {
-            RnnCellType.Lstm => nn.LSTM(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
-            RnnCellType.Gru => nn.GRU(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
-            _ => nn.RNN(options.EmbeddingSize, options.HiddenSize, options.Layers, batchFirst: true, dropout: dropout, bidirectional: options.Bidirectional),
+            RnnCellType.Lstm => nn.LSTM(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
+            RnnCellType.Gru => nn.GRU(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
+            _ => nn.RNN(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
         };
 
-        if (options.Pooling == RnnPooling.Attention)
+        if (_options.Pooling == RnnPooling.Attention)
         {
             _attention = nn.Sequential(
-                nn.Linear(outputSize, options.HiddenSize),
+                nn.Linear(outputSize, _options.HiddenSize),
                 nn.Tanh(),
-                nn.Linear(options.HiddenSize, 1, hasBias: false));
+                nn.Linear(_options.HiddenSize, 1, hasBias: false));
         }
 
         _head = nn.Sequential(
-            nn.Dropout(options.HeadDropout),
-            nn.Linear(options.PooledSize, options.HeadHiddenSize),
+            nn.Dropout(_options.HeadDropout),
+            nn.Linear(_options.PooledSize, _options.HeadHiddenSize),
             nn.ReLU(),
-            nn.Dropout(options.HeadDropout),
-            nn.Linear(options.HeadHiddenSize, options.NumClasses));
+            nn.Dropout(_options.HeadDropout),
+            nn.Linear(_options.HeadHiddenSize, _options.NumClasses));
 
-        RegisterComponents();
-
-        if (options.PretrainedEmbeddings is { } vectors)
+        if (pretrained is { } vectors)
         {
             LoadEmbeddings(vectors);
         }
 
-        if (options.FreezeEmbeddings)
+        if (_options.FreezeEmbeddings)
         {
             _embedding.weight!.requires_grad = false;
         }
+
+        RegisterComponents();
     }
 
     /// <summary>Gets a copy of the settings (without the pretrained matrix, whose values are now in the weights).</summary>

@@ -25,6 +25,33 @@ public class BagOfNgramsClassifierTests
         logits.data<float>().ToArray().Should().Equal(11f, 12.5f, 16.5f, 0.5f, -0.5f, 1f);
     }
 
+    public static TheoryData<string> AvailableDevices()
+    {
+        var data = new TheoryData<string> { "cpu" };
+        if (torch.cuda.is_available())
+        {
+            data.Add("cuda");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AvailableDevices))]
+    public void ForwardBatch_AvailableDevice_ReturnsLogitsOnThatDevice(string deviceName)
+    {
+        var device = torch.device(deviceName);
+        using var model = new BagOfNgramsClassifier(featureCount: 4, numClasses: 3);
+        model.to(device);
+
+        using var batch = model.CreateBatch([new SparseDocument([1, 3], [2f, 0.5f])], [2], device);
+        using var logits = model.ForwardBatch(batch);
+
+        batch.Device.type.Should().Be(device.type);
+        logits.device_type.Should().Be(device.type);
+        logits.shape.Should().Equal(1, 3);
+    }
+
     [Fact]
     public void Constructor_AnySize_HasOneRowPerFeaturePlusBiasAndStartsAtZero()
     {

@@ -41,6 +41,35 @@ public class RnnClassifierTests
         return data;
     }
 
+    public static TheoryData<string> AvailableDevices()
+    {
+        var data = new TheoryData<string> { "cpu" };
+        if (torch.cuda.is_available())
+        {
+            data.Add("cuda");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AvailableDevices))]
+    public void ForwardBatch_AvailableDevice_ReturnsLogitsOnThatDevice(string deviceName)
+    {
+        var device = torch.device(deviceName);
+        torch.manual_seed(8);
+        using var model = new RnnClassifier(new RnnClassifierOptions { VocabularySize = 12, EmbeddingSize = 4, HiddenSize = 3, HeadHiddenSize = 3, Pooling = RnnPooling.MeanMax });
+        model.to(device);
+
+        using var batch = model.CreateBatch([[2, 3, 4], [], [5]], [0, 1, 0], device);
+        using var logits = model.ForwardBatch(batch);
+
+        batch.Device.type.Should().Be(device.type);
+        ((PaddedBatch)batch).Lengths.device_type.Should().Be(DeviceType.CPU);
+        logits.device_type.Should().Be(device.type);
+        logits.shape.Should().Equal(3, 2);
+    }
+
     [Theory]
     [MemberData(nameof(EveryCombination))]
     public void Forward_EveryOptionCombination_HasExpectedShapeAndParameterCount(RnnCellType cell, bool bidirectional, int layers, RnnPooling pooling)
