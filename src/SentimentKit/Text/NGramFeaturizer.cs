@@ -99,9 +99,16 @@ public sealed class NGramFeaturizer
         tokenizer ??= WordTokenizer.Instance;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
 
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            }
+        }
+
         var normalized = new string[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i =>
-            normalized[i] = normalizer.Normalize(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts))));
+        Parallel.For(0, texts.Count, parallel, i => normalized[i] = normalizer.Normalize(texts[i]));
 
         // Unigram ids in ordinal order, so that ties between n-grams break the same way on every run.
         var counts = TokenCounter.Count(normalized, null, tokenizer, options.MaxDegreeOfParallelism);

@@ -12,6 +12,15 @@ internal static class TokenCounter
     public static Dictionary<string, long> Count(
         IReadOnlyList<string> texts, TextNormalizer? normalizer, ITokenizer tokenizer, int? maxDegreeOfParallelism)
     {
+        // Checked up front: a throw inside the parallel loop would surface as an AggregateException.
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
+            }
+        }
+
         var total = new Dictionary<string, long>(StringComparer.Ordinal);
         var gate = new object();
         var chunk = Math.Max(64, texts.Count / (Environment.ProcessorCount * 8));
@@ -25,7 +34,7 @@ internal static class TokenCounter
                 var lookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var text = texts[i] ?? throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
+                    var text = texts[i];
                     var normalized = (normalizer is null ? text : normalizer.Normalize(text)).AsSpan();
                     var position = 0;
                     while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))

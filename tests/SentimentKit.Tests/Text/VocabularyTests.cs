@@ -46,6 +46,13 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Build_NullText_ThrowsArgumentException()
+    {
+        var act = () => Vocabulary.Build(["a", null!]);
+        act.Should().Throw<ArgumentException>().WithMessage("Text 1*");
+    }
+
+    [Fact]
     public void GetId_UnknownToken_ReturnsUnkId()
     {
         Vocabulary.Build(Corpus).GetId("zebra").Should().Be(Vocabulary.UnkId);
