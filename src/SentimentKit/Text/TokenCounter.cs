@@ -32,10 +32,27 @@ internal static class TokenCounter
             (range, state, local) =>
             {
                 var lookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
+                var fused = normalizer is not null && tokenizer is WordTokenizer;
+                var buffer = Array.Empty<char>();
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var text = texts[i];
-                    var normalized = (normalizer is null ? text : normalizer.Normalize(text)).AsSpan();
+                    ReadOnlySpan<char> normalized;
+                    if (fused && buffer.Length < text.Length)
+                    {
+                        buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+                    }
+
+                    // Same tokens as normalizing first, without a normalized string per ASCII text.
+                    if (fused && normalizer!.TryPrepareForWordTokens(text, buffer))
+                    {
+                        normalized = buffer.AsSpan(0, text.Length);
+                    }
+                    else
+                    {
+                        normalized = normalizer is null ? text : normalizer.Normalize(text);
+                    }
+
                     var position = 0;
                     while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
                     {
