@@ -66,6 +66,12 @@ internal static class TextThroughputCommand
                 WordTokenizer.Instance.CountTokens(text);
             }
         });
+        watch.Restart();
+        var featurizer = NGramFeaturizer.Fit(texts, new NGramFeaturizerOptions { MaxNGramLength = 2, MinDocumentFrequency = 2 });
+        var fitSeconds = watch.Elapsed.TotalSeconds;
+        watch.Restart();
+        var documents = featurizer.Transform((IReadOnlyList<string>)texts);
+        Print($"tf-idf uni+bigrams (min df 2): {featurizer.FeatureCount:N0} features, fit {fitSeconds:F2} s, transform {watch.Elapsed.TotalSeconds:F2} s ({documents.Length:N0} docs, {Environment.ProcessorCount} threads)");
         Print($"tokens: {tokens:N0}; out-of-vocabulary rate on train: {encoder.OutOfVocabularyRate(texts.Take(1000)):P2}");
         return 0;
     }

@@ -33,5 +33,8 @@ public sealed class DataLoadResult
     public int UnsafeEntriesSkipped { get; }
 
     /// <summary>Gets the label set of the examples, in the order <see cref="LabelSet.FromLabels"/> defines.</summary>
-    public LabelSet Labels => _labels ??= LabelSet.FromLabels(Examples.Select(e => e.Label));
+    /// <exception cref="InvalidOperationException">There are no examples (every row was skipped).</exception>
+    public LabelSet Labels => _labels ??= Examples.Count > 0
+        ? LabelSet.FromLabels(Examples.Select(e => e.Label))
+        : throw new InvalidOperationException($"{Source} gave no examples ({SkippedCount} skipped), so it has no labels.");
 }

@@ -20,8 +20,9 @@ public sealed class NGramFeaturizer
     private readonly NGramKey[] _features;
     private readonly int[] _documentFrequencies;
     private readonly float[] _idf;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
-    private readonly Dictionary<NGramKey, int> _featureIds;
+    private readonly TokenTable _tokenTable;
+    private readonly int[] _unigramFeatures;
+    private readonly NGramTable _longerFeatures;
     private readonly bool _sublinearTf;
 
     private NGramFeaturizer(
@@ -43,20 +44,22 @@ public sealed class NGramFeaturizer
         Normalizer = normalizer;
         Tokenizer = tokenizer;
 
-        var tokenIds = new Dictionary<string, int>(tokens.Length, StringComparer.Ordinal);
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            tokenIds.Add(tokens[i], i);
-        }
-
-        _tokenLookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
-        _featureIds = new Dictionary<NGramKey, int>(features.Length);
+        _tokenTable = new TokenTable(tokens);
+        // Unigram features are found by token id directly; only longer n-grams need hashing.
+        _unigramFeatures = new int[tokens.Length];
+        Array.Fill(_unigramFeatures, -1);
         _idf = new float[features.Length];
         for (var i = 0; i < features.Length; i++)
         {
-            _featureIds.Add(features[i], i);
+            if (features[i].Length == 1)
+            {
+                _unigramFeatures[features[i].First] = i;
+            }
+
             _idf[i] = (float)(Math.Log((1.0 + documentCount) / (1.0 + documentFrequencies[i])) + 1.0);
         }
+
+        _longerFeatures = new NGramTable(features);
     }
 
     /// <summary>Gets the number of features (the length of the feature space).</summary>
@@ -99,13 +102,27 @@ public sealed class NGramFeaturizer
         tokenizer ??= WordTokenizer.Instance;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
 
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            }
+        }
+
         var normalized = new string[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i =>
-            normalized[i] = normalizer.Normalize(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts))));
+        Parallel.For(0, texts.Count, parallel, i => normalized[i] = normalizer.Normalize(texts[i]));
 
         // Unigram ids in ordinal order, so that ties between n-grams break the same way on every run.
         var counts = TokenCounter.Count(normalized, null, tokenizer, options.MaxDegreeOfParallelism);
         var allTokens = counts.Keys.ToArray();
+        if (allTokens.Length > NGramKey.MaxTokenId + 1)
+        {
+            // N-gram keys hold 21-bit token ids; a corpus with more distinct tokens keeps its most frequent ones.
+            allTokens = [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+                .Take(NGramKey.MaxTokenId + 1).Select(c => c.Key)];
+        }
+
         Array.Sort(allTokens, StringComparer.Ordinal);
         var allIds = new Dictionary<string, int>(allTokens.Length, StringComparer.Ordinal);
         for (var i = 0; i < allTokens.Length; i++)
@@ -330,7 +347,7 @@ public sealed class NGramFeaturizer
         var position = 0;
         while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
         {
-            tokenIds.Add(_tokenLookup.TryGetValue(normalized.AsSpan(start, length), out var id) ? id : -1);
+            tokenIds.Add(_tokenTable.Find(normalized.AsSpan(start, length)));
         }
 
         var featureIds = new List<int>(tokenIds.Count * MaxNGramLength);
@@ -343,7 +360,12 @@ public sealed class NGramFeaturizer
                 continue;
             }
 
-            AddFeature(new NGramKey(a, -1, -1), featureIds);
+            var unigram = _unigramFeatures[a];
+            if (unigram >= 0)
+            {
+                featureIds.Add(unigram);
+            }
+
             if (MaxNGramLength >= 2 && i + 1 < ids.Length && ids[i + 1] >= 0)
             {
                 AddFeature(new NGramKey(a, ids[i + 1], -1), featureIds);
@@ -363,6 +385,14 @@ public sealed class NGramFeaturizer
     public SparseDocument[] Transform(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            }
+        }
+
         var documents = new SparseDocument[texts.Count];
         Parallel.For(0, texts.Count, i => documents[i] = Transform(texts[i]));
         return documents;
@@ -414,7 +444,8 @@ public sealed class NGramFeaturizer
 
     private void AddFeature(NGramKey key, List<int> featureIds)
     {
-        if (_featureIds.TryGetValue(key, out var id))
+        var id = _longerFeatures.Find(key);
+        if (id >= 0)
         {
             featureIds.Add(id);
         }
@@ -495,17 +526,22 @@ public sealed class NGramFeaturizer
                     var position = 0;
                     while (tokenizer.TryReadToken(text, ref position, out var start, out var length))
                     {
-                        local.Ids.Add(lookup[text.Slice(start, length)]);
+                        local.Ids.Add(lookup.TryGetValue(text.Slice(start, length), out var id) ? id : -1);
                     }
 
                     var ids = CollectionsMarshal.AsSpan(local.Ids);
                     for (var i = 0; i < ids.Length; i++)
                     {
+                        if (ids[i] < 0)
+                        {
+                            continue;
+                        }
+
                         local.Seen.Add(new NGramKey(ids[i], -1, -1));
-                        if (maxNGramLength >= 2 && i + 1 < ids.Length)
+                        if (maxNGramLength >= 2 && i + 1 < ids.Length && ids[i + 1] >= 0)
                         {
                             local.Seen.Add(new NGramKey(ids[i], ids[i + 1], -1));
-                            if (maxNGramLength >= 3 && i + 2 < ids.Length)
+                            if (maxNGramLength >= 3 && i + 2 < ids.Length && ids[i + 2] >= 0)
                             {
                                 local.Seen.Add(new NGramKey(ids[i], ids[i + 1], ids[i + 2]));
                             }
@@ -585,6 +621,11 @@ public sealed class NGramFeaturizer
         });
 
         var tokens = Required("tokens").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray();
+        if (tokens.Length > NGramKey.MaxTokenId + 1)
+        {
+            throw Bad($"it has {tokens.Length} tokens; at most {NGramKey.MaxTokenId + 1} are supported.");
+        }
+
         var distinctTokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {

@@ -1,31 +1,38 @@
+using System.Runtime.CompilerServices;
+
 namespace SentimentKit.Text;
 
-/// <summary>An n-gram as up to three unigram ids (-1 where unused), hashed without building a string.</summary>
-internal readonly struct NGramKey(int first, int second, int third) : IEquatable<NGramKey>
+/// <summary>
+/// An n-gram as up to three unigram ids packed into one <see langword="long"/> (21 bits each, id + 1, 0 where
+/// unused), so n-grams are hashed and compared without building strings.
+/// </summary>
+internal readonly struct NGramKey : IEquatable<NGramKey>
 {
-    public int First { get; } = first;
+    /// <summary>The largest unigram id a key can hold.</summary>
+    public const int MaxTokenId = (1 << Bits) - 2;
 
-    public int Second { get; } = second;
+    private const int Bits = 21;
+    private const long Mask = (1L << Bits) - 1;
 
-    public int Third { get; } = third;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public NGramKey(int first, int second, int third) =>
+        Packed = (first + 1L) | ((second + 1L) << Bits) | ((third + 1L) << (2 * Bits));
+
+    public long Packed { get; }
+
+    public int First => (int)(Packed & Mask) - 1;
+
+    public int Second => (int)((Packed >> Bits) & Mask) - 1;
+
+    public int Third => (int)((Packed >> (2 * Bits)) & Mask) - 1;
 
     public int Length => Third >= 0 ? 3 : Second >= 0 ? 2 : 1;
 
-    public bool Equals(NGramKey other) => First == other.First && Second == other.Second && Third == other.Third;
+    public bool Equals(NGramKey other) => Packed == other.Packed;
 
     public override bool Equals(object? obj) => obj is NGramKey other && Equals(other);
 
-    public override int GetHashCode()
-    {
-        // Cheap multiplicative mixing: the dictionaries hold millions of keys and hashing is the hot spot.
-        unchecked
-        {
-            var h = (uint)First * 0x9E3779B1u;
-            h = (h ^ (h >> 15) ^ (uint)Second) * 0x85EBCA77u;
-            h = (h ^ (h >> 13) ^ (uint)Third) * 0xC2B2AE3Du;
-            return (int)(h ^ (h >> 16));
-        }
-    }
+    public override int GetHashCode() => Mix(Packed);
 
     public int CompareTo(NGramKey other)
     {
@@ -37,5 +44,21 @@ internal readonly struct NGramKey(int first, int second, int third) : IEquatable
 
         c = Second.CompareTo(other.Second);
         return c != 0 ? c : Third.CompareTo(other.Third);
+    }
+
+    /// <summary>A 64-bit finalizer (from MurmurHash3) so that packed ids spread over all buckets.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Mix(long packed)
+    {
+        unchecked
+        {
+            var x = (ulong)packed;
+            x ^= x >> 33;
+            x *= 0xFF51AFD7ED558CCDUL;
+            x ^= x >> 33;
+            x *= 0xC4CEB9FE1A85EC53UL;
+            x ^= x >> 33;
+            return (int)x;
+        }
     }
 }

@@ -1,8 +1,12 @@
+using System.Buffers;
+
 namespace SentimentKit.Text;
 
 /// <summary>
 /// Turns text into token ids: normalize, tokenize, look each token up in a <see cref="Vocabulary"/>. The
-/// lookup works on spans of the normalized text, so no string is made per token. Safe to share between threads.
+/// lookup works on spans of the normalized text, so no string is made per token; with the
+/// <see cref="WordTokenizer"/>, ASCII text is not even normalized into a new string (it is lower-cased into a
+/// pooled buffer with tags blanked, which gives the same tokens). Safe to share between threads.
 /// </summary>
 public sealed class TextEncoder
 {
@@ -63,6 +67,23 @@ public sealed class TextEncoder
     public int Encode(string text, List<int> destination)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(destination);
+        if (_isWordTokenizer)
+        {
+            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+            try
+            {
+                if (Normalizer.TryPrepareForWordTokens(text, rented))
+                {
+                    return EncodeNormalized(rented.AsSpan(0, text.Length), destination);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
         return EncodeNormalized(Normalizer.Normalize(text), destination);
     }
 
@@ -73,6 +94,22 @@ public sealed class TextEncoder
     public int Encode(string text, Span<int> destination)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (_isWordTokenizer)
+        {
+            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+            try
+            {
+                if (Normalizer.TryPrepareForWordTokens(text, rented))
+                {
+                    return EncodeNormalized(rented.AsSpan(0, text.Length), destination);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
         return EncodeNormalized(Normalizer.Normalize(text), destination);
     }
 

@@ -84,6 +84,54 @@ public sealed class TextNormalizer
         return IsStable(text) || string.Equals(Normalize(text), text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Writes into <paramref name="buffer"/> (as long as the text) a text that the <see cref="WordTokenizer"/>
+    /// splits into exactly the tokens of <see cref="Normalize"/>'s result, without building that string: ASCII
+    /// text lower-cased with its tags blanked out. The tokenizer skips runs of white space and control characters
+    /// just as normalizing collapses them, so nothing else needs rewriting.
+    /// </summary>
+    /// <returns><see langword="false"/> when the shortcut does not apply (non-ASCII text, a possible entity, a '&lt;' that is not a tag).</returns>
+    internal bool TryPrepareForWordTokens(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        if (!Ascii.IsValid(text) || (_options.DecodeHtmlEntities && text.Contains('&')))
+        {
+            return false;
+        }
+
+        if (_options.LowerCase)
+        {
+            Ascii.ToLower(text, buffer, out _);
+        }
+        else
+        {
+            text.CopyTo(buffer);
+        }
+
+        if (_options.StripHtmlTags)
+        {
+            var i = 0;
+            while (true)
+            {
+                var next = buffer[i..text.Length].IndexOf('<');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                i += next;
+                if (!TryMatchTag(buffer[..text.Length], i, out var end))
+                {
+                    return false;
+                }
+
+                buffer[i..(end + 1)].Fill(' ');
+                i = end + 1;
+            }
+        }
+
+        return true;
+    }
+
     private static string AsciiControlsAndSpace()
     {
         var chars = new char[34];

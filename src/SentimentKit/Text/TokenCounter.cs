@@ -12,6 +12,15 @@ internal static class TokenCounter
     public static Dictionary<string, long> Count(
         IReadOnlyList<string> texts, TextNormalizer? normalizer, ITokenizer tokenizer, int? maxDegreeOfParallelism)
     {
+        // Checked up front: a throw inside the parallel loop would surface as an AggregateException.
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
+            }
+        }
+
         var total = new Dictionary<string, long>(StringComparer.Ordinal);
         var gate = new object();
         var chunk = Math.Max(64, texts.Count / (Environment.ProcessorCount * 8));
@@ -23,10 +32,27 @@ internal static class TokenCounter
             (range, state, local) =>
             {
                 var lookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
+                var fused = normalizer is not null && tokenizer is WordTokenizer;
+                var buffer = Array.Empty<char>();
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var text = texts[i] ?? throw new ArgumentException($"Text {i} of the corpus is null.", nameof(texts));
-                    var normalized = (normalizer is null ? text : normalizer.Normalize(text)).AsSpan();
+                    var text = texts[i];
+                    ReadOnlySpan<char> normalized;
+                    if (fused && buffer.Length < text.Length)
+                    {
+                        buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+                    }
+
+                    // Same tokens as normalizing first, without a normalized string per ASCII text.
+                    if (fused && normalizer!.TryPrepareForWordTokens(text, buffer))
+                    {
+                        normalized = buffer.AsSpan(0, text.Length);
+                    }
+                    else
+                    {
+                        normalized = normalizer is null ? text : normalizer.Normalize(text);
+                    }
+
                     var position = 0;
                     while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
                     {

@@ -76,6 +76,14 @@ public class NGramFeaturizerTests
     }
 
     [Fact]
+    public void Transform_UnknownTokenBetween_BreaksBigrams()
+    {
+        var featurizer = NGramFeaturizer.Fit(Corpus, AllNGrams);
+        var doc = featurizer.Transform("not zebra good");
+        doc.Ids.Select(featurizer.GetFeatureName).Should().BeEquivalentTo("not", "good");
+    }
+
+    [Fact]
     public void Transform_Batch_EqualsOneByOne()
     {
         var featurizer = NGramFeaturizer.Fit(Corpus, AllNGrams);

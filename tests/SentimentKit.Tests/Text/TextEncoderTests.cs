@@ -56,6 +56,24 @@ public class TextEncoderTests
     }
 
     [Fact]
+    public void Encode_RawText_SameIdsAsNormalizeThenEncodeNormalized()
+    {
+        var encoder = TextEncoder.Fit(Corpus);
+        var random = new Random(11);
+        var buffer = new int[64];
+        string[] pieces = ["Movie", "GREAT", "it's", " ", "  ", "\t", "\n", "<br />", "<i>", "<3", "<", ">", "&amp;", "&", ":)", "!!", "\u0001", "caf\u00E9", "a<b", "x>y", "well-made"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var expected = new List<int>();
+            encoder.EncodeNormalized(encoder.Normalizer.Normalize(text), expected);
+            encoder.Encode(text).Should().Equal(expected, "encoding \"{0}\"", text);
+            var written = encoder.Encode(text, buffer);
+            buffer.Take(written).Should().Equal(expected.Take(64));
+        }
+    }
+
+    [Fact]
     public void Encode_IntoList_AppendsAndCounts()
     {
         var encoder = TextEncoder.Fit(Corpus);

@@ -39,10 +39,33 @@ public class VocabularyTests
     }
 
     [Fact]
+    public void Build_WordTokenizerShortcut_CountsLikeNormalizingFirst()
+    {
+        var random = new Random(21);
+        string[] pieces = ["Movie", "GREAT", "it's", " ", "\t", "<br />", "<i>", "<3", "&amp;", "caf\u00E9", "a<b", ":)", "!!"];
+        var texts = Enumerable.Range(0, 400)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(0, 15)).Select(_ => pieces[random.Next(pieces.Length)])))
+            .ToArray();
+
+        var fused = Vocabulary.Build(texts);
+        var plain = Vocabulary.Build(texts, tokenizer: new DelegatingTokenizer());
+
+        fused.Tokens.Should().Equal(plain.Tokens);
+        fused.Frequencies.Should().Equal(plain.Frequencies);
+    }
+
+    [Fact]
     public void Build_InvalidOptions_ReportsEveryProblem()
     {
         var act = () => Vocabulary.Build(Corpus, new VocabularyOptions { MinFrequency = 0, MaxSize = 1 });
         act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("MinFrequency").And.Contain("MaxSize");
+    }
+
+    [Fact]
+    public void Build_NullText_ThrowsArgumentException()
+    {
+        var act = () => Vocabulary.Build(["a", null!]);
+        act.Should().Throw<ArgumentException>().WithMessage("Text 1*");
     }
 
     [Fact]
@@ -93,5 +116,13 @@ public class VocabularyTests
         var error = act.Should().Throw<TextFormatException>().Which;
         error.File.Should().Be(path);
         error.Message.Should().Contain(path).And.Contain(reason);
+    }
+
+    private sealed class DelegatingTokenizer : ITokenizer
+    {
+        public bool TryReadToken(ReadOnlySpan<char> text, ref int position, out int start, out int length) =>
+            WordTokenizer.Instance.TryReadToken(text, ref position, out start, out length);
+
+        public IReadOnlyList<string> Tokenize(string text) => WordTokenizer.Instance.Tokenize(text);
     }
 }
