@@ -413,7 +413,7 @@ public sealed class NGramFeaturizer
         {
             var token = normalized.AsSpan(start, length);
             tokens.Add(token.ToString());
-            ids.Add(_tokenLookup.TryGetValue(token, out var id) ? id : -1);
+            ids.Add(_tokenTable.Find(token));
         }
 
         var occurrences = new List<(int, int, int)>();
@@ -426,13 +426,13 @@ public sealed class NGramFeaturizer
                     break;
                 }
 
-                var key = n switch
+                var featureId = n switch
                 {
-                    1 => new NGramKey(ids[i], -1, -1),
-                    2 => new NGramKey(ids[i], ids[i + 1], -1),
-                    _ => new NGramKey(ids[i], ids[i + 1], ids[i + 2]),
+                    1 => _unigramFeatures[ids[i]],
+                    2 => _longerFeatures.Find(new NGramKey(ids[i], ids[i + 1], -1)),
+                    _ => _longerFeatures.Find(new NGramKey(ids[i], ids[i + 1], ids[i + 2])),
                 };
-                if (_featureIds.TryGetValue(key, out var featureId))
+                if (featureId >= 0)
                 {
                     occurrences.Add((i, n, featureId));
                 }
