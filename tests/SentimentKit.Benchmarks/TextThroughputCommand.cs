@@ -72,6 +72,17 @@ internal static class TextThroughputCommand
         watch.Restart();
         var documents = featurizer.Transform((IReadOnlyList<string>)texts);
         Print($"tf-idf uni+bigrams (min df 2): {featurizer.FeatureCount:N0} features, fit {fitSeconds:F2} s, transform {watch.Elapsed.TotalSeconds:F2} s ({documents.Length:N0} docs, {Environment.ProcessorCount} threads)");
+        using (var json = new MemoryStream())
+        {
+            watch.Restart();
+            featurizer.Save(json);
+            var saveSeconds = watch.Elapsed.TotalSeconds;
+            json.Position = 0;
+            watch.Restart();
+            NGramFeaturizer.Load(json);
+            Print($"tf-idf featurizer JSON: {json.Length / 1e6:F1} MB, save {saveSeconds:F2} s, load {watch.Elapsed.TotalSeconds:F2} s");
+        }
+
         Print($"tokens: {tokens:N0}; out-of-vocabulary rate on train: {encoder.OutOfVocabularyRate(texts.Take(1000)):P2}");
         return 0;
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -342,12 +343,35 @@ public sealed class NGramFeaturizer
     public SparseDocument Transform(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = Normalizer.Normalize(text);
-        var tokenIds = new List<int>();
-        var position = 0;
-        while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
+        var tokenIds = new List<int>(text.Length / 4);
+        if (Tokenizer is WordTokenizer)
         {
-            tokenIds.Add(_tokenTable.Find(normalized.AsSpan(start, length)));
+            // Same tokens as normalizing first, without building the normalized string for ASCII text.
+            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+            try
+            {
+                ReadOnlySpan<char> prepared = Normalizer.TryPrepareForWordTokens(text, rented)
+                    ? rented.AsSpan(0, text.Length)
+                    : Normalizer.Normalize(text);
+                var position = 0;
+                while (WordTokenizer.Next(prepared, ref position, out var start, out var length))
+                {
+                    tokenIds.Add(_tokenTable.Find(prepared.Slice(start, length)));
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+        else
+        {
+            var normalized = Normalizer.Normalize(text);
+            var position = 0;
+            while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
+            {
+                tokenIds.Add(_tokenTable.Find(normalized.AsSpan(start, length)));
+            }
         }
 
         var featureIds = new List<int>(tokenIds.Count * MaxNGramLength);

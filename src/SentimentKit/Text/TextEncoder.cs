@@ -126,9 +126,11 @@ public sealed class TextEncoder
         int length;
         if (_isWordTokenizer)
         {
+            var table = Vocabulary.Table;
             while (WordTokenizer.Next(normalizedText, ref position, out start, out length))
             {
-                destination.Add(Vocabulary.GetId(normalizedText.Slice(start, length)));
+                var id = table.Find(normalizedText.Slice(start, length));
+                destination.Add(id >= 0 ? id : Vocabulary.UnkId);
             }
         }
         else

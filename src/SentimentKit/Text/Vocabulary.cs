@@ -37,6 +37,9 @@ public sealed class Vocabulary
         _table = new TokenTable(tokens);
     }
 
+    /// <summary>Gets the lookup table, for encoders that look tokens up in a tight loop.</summary>
+    internal TokenTable Table => _table;
+
     /// <summary>Gets the number of entries, the two specials included.</summary>
     public int Count => _tokens.Length;
 

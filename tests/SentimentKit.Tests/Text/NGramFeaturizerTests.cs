@@ -84,6 +84,22 @@ public class NGramFeaturizerTests
     }
 
     [Fact]
+    public void Transform_RawHtmlText_SameAsNormalizedText()
+    {
+        var featurizer = NGramFeaturizer.Fit(Corpus, AllNGrams);
+        string[] raw = ["NOT <b>good</b> at all!!", "Very&nbsp;good FILM<br /><br />", "caf\u00E9 not  bad\tfilm", "<3 good film"];
+        foreach (var text in raw)
+        {
+            var fromRaw = featurizer.Transform(text);
+            var fromNormalized = featurizer.Transform(featurizer.Normalizer.Normalize(text));
+            fromRaw.Ids.Should().Equal(fromNormalized.Ids);
+            fromRaw.Weights.Should().Equal(fromNormalized.Weights);
+        }
+
+        featurizer.Transform("NOT <b>good</b>").Ids.Select(featurizer.GetFeatureName).Should().Contain("not good");
+    }
+
+    [Fact]
     public void Transform_Batch_EqualsOneByOne()
     {
         var featurizer = NGramFeaturizer.Fit(Corpus, AllNGrams);
