@@ -29,7 +29,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
 
     // One field for all three cells so that the state-dict prefix is "rnn" whichever is used.
     [ComponentName(Name = "rnn")]
-    private readonly nn.Module _rnn;
+    private readonly MaskedRecurrence _rnn;
 
     [ComponentName(Name = "attention")]
     private readonly Sequential? _attention;
@@ -67,12 +67,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
 
         // libtorch applies inter-layer dropout only between layers; with one layer it would only warn.
         var dropout = _options.Layers > 1 ? _options.Dropout : 0.0;
-        _rnn = _options.CellType switch
-        {
-            RnnCellType.Lstm => nn.LSTM(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
-            RnnCellType.Gru => nn.GRU(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
-            _ => nn.RNN(_options.EmbeddingSize, _options.HiddenSize, _options.Layers, batchFirst: true, dropout: dropout, bidirectional: _options.Bidirectional),
-        };
+        _rnn = new MaskedRecurrence(_options.CellType, _options.EmbeddingSize, _options.HiddenSize, _options.Layers, _options.Bidirectional, dropout);
 
         if (_options.Pooling == RnnPooling.Attention)
         {
@@ -170,9 +165,8 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     /// </summary>
     internal Tensor ForwardEmbedded(Tensor embedded, Tensor lengths)
     {
-        var packed = SequencePacking.Pack(_embeddingDropout.call(embedded), lengths);
-        var (output, hidden) = RunRecurrent(packed);
-        var pooled = Pool(output, hidden, lengths);
+        var (output, final) = _rnn.call(_embeddingDropout.call(embedded), lengths);
+        var pooled = Pool(output, final, lengths);
         return _head.call(pooled);
     }
 
@@ -195,7 +189,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
             throw new ArgumentException($"Lengths must be [{ids.shape[0]}], but had shape [{string.Join(", ", lengths.shape)}].", nameof(lengths));
         }
 
-        // libtorch rejects zero lengths deep inside packing with an unhelpful message.
+        // A zero length would gather from step -1; libtorch would fail far from the cause.
         var shortest = lengths.min().item<long>();
         var longest = lengths.max().item<long>();
         if (shortest < 1 || longest > ids.shape[1])
@@ -204,35 +198,15 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
         }
     }
 
-    private (nn.utils.rnn.PackedSequence Output, Tensor Hidden) RunRecurrent(nn.utils.rnn.PackedSequence packed)
-    {
-        switch (_rnn)
-        {
-            case LSTM lstm:
-                var (output, hidden, _) = lstm.call(packed);
-                return (output, hidden);
-            case GRU gru:
-                return gru.call(packed);
-            case RNN rnn:
-                return rnn.call(packed);
-            default:
-                throw new InvalidOperationException($"Unexpected recurrent module {_rnn.GetType().Name}.");
-        }
-    }
-
-    private Tensor Pool(nn.utils.rnn.PackedSequence output, Tensor hidden, Tensor lengths)
+    private Tensor Pool(Tensor padded, Tensor final, Tensor lengths)
     {
         if (_options.Pooling == RnnPooling.Last)
         {
-            // hidden is [layers * directions, batch, hidden], in the original batch order, the
-            // last layer's directions last.
-            return _options.Bidirectional
-                ? torch.cat([hidden[-2], hidden[-1]], -1)
-                : hidden[-1];
+            // final is [directions, batch, hidden]: each direction's state after its last real step.
+            return _options.Bidirectional ? torch.cat([final[0], final[1]], -1) : final[0];
         }
 
-        // Padded steps come back as zeros; each pooling below keeps them out explicitly.
-        var (padded, _) = SequencePacking.Unpack(output);
+        // Padded steps are zeros; each pooling below keeps them out explicitly.
         var mask = SequenceMask.FromLengths(lengths, padded.shape[1], padded.device);
         return _options.Pooling switch
         {

@@ -292,8 +292,8 @@ public class RnnClassifierTests
         model.state_dict().Keys.Should().Contain(
         [
             "embedding.weight",
-            "rnn.weight_ih_l0",
-            "rnn.weight_hh_l1_reverse",
+            "rnn.forward.0.weight_ih_l0",
+            "rnn.backward.1.weight_hh_l0",
             "attention.0.weight",
             "attention.2.weight",
             "head.1.weight",
