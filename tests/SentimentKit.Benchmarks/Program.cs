@@ -9,6 +9,8 @@ using SentimentKit.Benchmarks;
 //   batching [--data PATH] [--steps N]  BiLSTM training samples/s, shuffled vs length-bucketed batches
 //   imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]
 //                                       IMDB end to end: per-phase times, samples/s, test accuracy per epoch
+//   ensemble [--data PATH] [--epochs N] [--save DIR]
+//                                       BiLSTM + TF-IDF baseline, calibrated probabilities averaged
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -20,6 +22,7 @@ try
         "sample-imdb" => ImdbSampleCommand.Run(VerbOptions.Parse(rest)),
         "batching" => BatchingBenchmark.Run(rest),
         "imdb" => ImdbEndToEndCommand.Run(VerbOptions.Parse(rest)),
+        "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -48,5 +51,7 @@ static int Usage(int exitCode)
     writer.WriteLine("  imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]");
     writer.WriteLine("       [--limit N] [--threads N] [--max-tokens N] [--lr X] [--batch-size N] [--pooling P]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
+    writer.WriteLine("  ensemble [--data PATH] [--epochs N] [--save DIR]");
+    writer.WriteLine("                                   BiLSTM + TF-IDF baseline, calibrated probabilities averaged");
     return exitCode;
 }
