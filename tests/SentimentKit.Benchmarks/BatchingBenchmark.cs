@@ -98,13 +98,17 @@ public static class BatchingBenchmark
 
                 if (round >= warmup)
                 {
-                    Console.Error.WriteLine(string.Join("  ", runs.Select(r => r.Summary(brief: true))));
+                    Console.Error.WriteLine($"after {round - warmup + 1} timed rounds:");
+                    foreach (var run in runs)
+                    {
+                        Console.Error.WriteLine(run.Summary());
+                    }
                 }
             }
 
             foreach (var run in runs)
             {
-                Console.WriteLine(run.Summary(brief: false));
+                Console.WriteLine(run.Summary());
             }
         }
         finally
@@ -138,12 +142,12 @@ public static class BatchingBenchmark
         private readonly int _warmup;
         private readonly string _name;
         private readonly PaddingStatistics _epoch;
-        private readonly PaddingStatistics _timedPadding;
         private readonly int[] _lengths;
         private readonly Stopwatch _clock = new();
         private int _timedSteps;
         private int _samples;
         private long _tokens;
+        private long _slots;
 
         public SamplerRun(IBatchSampler sampler, RnnClassifierOptions options, int seed, int warmup, int steps, int[] lengths)
         {
@@ -157,7 +161,6 @@ public static class BatchingBenchmark
             _lengths = lengths;
             _name = sampler is BucketBatchSampler ? "bucketed" : "shuffled";
             _epoch = sampler.GetPaddingStatistics(0);
-            _timedPadding = PaddingStatistics.Compute(_batches.Skip(warmup).Take(steps), lengths);
             if (_batches.Count < warmup + steps)
             {
                 throw new ArgumentException($"An epoch has {_batches.Count} batches, fewer than warm-up + steps ({warmup + steps}).");
@@ -180,18 +183,17 @@ public static class BatchingBenchmark
                 _timedSteps++;
                 _samples += indices.Length;
                 _tokens += indices.Sum(i => (long)_lengths[i]);
+                _slots += (long)indices.Length * indices.Max(i => _lengths[i]);
             }
         }
 
-        public string Summary(bool brief)
+        public string Summary()
         {
             var seconds = _clock.Elapsed.TotalSeconds;
-            var rate = seconds > 0 ? _samples / seconds : 0;
-            return brief
-                ? string.Create(CultureInfo.InvariantCulture, $"{_name} {_timedSteps} steps {rate:F1} samples/s")
-                : string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{_name,-8}: {rate,6:F1} samples/s  {(seconds > 0 ? _tokens / seconds : 0),7:F0} tokens/s  {seconds / Math.Max(_timedSteps, 1),6:F2} s/step  padding efficiency: epoch {_epoch.Efficiency:P1}, timed batches {_timedPadding.Efficiency:P1}  ({_timedSteps} timed steps, {_samples} samples, {seconds:F1} s; {_batches.Count} batches/epoch)");
+            var timedPadding = new PaddingStatistics(_tokens, _slots);
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{_name,-8}: {(seconds > 0 ? _samples / seconds : 0),6:F1} samples/s  {(seconds > 0 ? _tokens / seconds : 0),7:F0} tokens/s  {seconds / Math.Max(_timedSteps, 1),6:F2} s/step  padding efficiency: epoch {_epoch.Efficiency:P1}, timed batches {timedPadding.Efficiency:P1}  ({_timedSteps} timed steps, {_samples} samples, {_tokens} tokens, {seconds:F1} s; {_batches.Count} batches/epoch)");
         }
 
         public void Dispose()
