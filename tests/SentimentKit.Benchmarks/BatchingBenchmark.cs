@@ -18,7 +18,7 @@ namespace SentimentKit.Benchmarks;
 public static class BatchingBenchmark
 {
     private const string Usage =
-        "usage: batching [--data aclImdb_v1.tar.gz] [--steps 30] [--warmup 3] [--batch-size 64] [--max-tokens 400] [--threads 2] [--seed 0] [--limit N]";
+        "usage: batching [--data aclImdb_v1.tar.gz (default: ../shared/data)] [--steps 30] [--warmup 3] [--batch-size 64] [--max-tokens 400] [--threads 2] [--seed 0] [--limit N]";
 
     /// <summary>Runs the benchmark.</summary>
     /// <param name="args">The options after the verb.</param>
@@ -26,7 +26,7 @@ public static class BatchingBenchmark
     public static int Run(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var data = "/work/shared/data/aclImdb_v1.tar.gz";
+        string? data = null;
         int steps = 30, warmup = 3, batchSize = 64, maxTokens = 400, threads = 2, seed = 0, limit = int.MaxValue;
         for (var i = 0; i < args.Length; i++)
         {
@@ -55,11 +55,7 @@ public static class BatchingBenchmark
             i++;
         }
 
-        if (!File.Exists(data))
-        {
-            Console.Error.WriteLine($"batching: no such file: {data}");
-            return 2;
-        }
+        data = ImdbData.Locate(data);
 
         torch.set_num_threads(threads);
         torch.manual_seed(seed);
@@ -205,36 +201,15 @@ public static class BatchingBenchmark
 
     private static (string[] Texts, int[] Labels) ReadTrainSplit(string path, int limit)
     {
-        var texts = new List<string>();
-        var labels = new List<int>();
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new TarReader(gzip);
-        while (reader.GetNextEntry() is { } entry)
-        {
-            var parts = entry.Name.Split('/');
-            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)
-                || parts.Length != 4
-                || parts[1] != "train"
-                || (parts[2] != "pos" && parts[2] != "neg")
-                || entry.DataStream is null)
-            {
-                continue;
-            }
-
-            using var text = new StreamReader(entry.DataStream, Encoding.UTF8);
-            texts.Add(text.ReadToEnd());
-            labels.Add(parts[2] == "pos" ? 1 : 0);
-        }
+        var examples = ImdbData.Load(path, SentimentKit.Data.ImdbSplit.Train).Examples;
 
         // The archive lists pos and neg apart; a seeded shuffle mixes them before any limit.
-        var order = Enumerable.Range(0, texts.Count).ToArray();
+        var order = Enumerable.Range(0, examples.Count).ToArray();
         new Random(12345).Shuffle(order);
         order = order.Take(limit).ToArray();
-        return (order.Select(i => texts[i]).ToArray(), order.Select(i => labels[i]).ToArray());
+        return (order.Select(i => examples[i].Text).ToArray(), order.Select(i => examples[i].Label == "pos" ? 1 : 0).ToArray());
     }
 
-    // The notebook's text.lower().split() and a growing dictionary.
     private static int[] Encode(string text, Dictionary<string, int> vocabulary)
     {
         var words = text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
