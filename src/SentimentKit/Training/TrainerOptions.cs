@@ -81,7 +81,11 @@ public sealed class TrainerOptions
     /// <value>The default value is 0.</value>
     public double LabelSmoothing { get; set; }
 
-    /// <summary>Gets or sets the seed of every random choice: initialization order, shuffling, dropout.</summary>
+    /// <summary>
+    /// Gets or sets the seed of every random choice: initialization order, shuffling, dropout.
+    /// libtorch's generator is one per process, so two trainings running at once in one process
+    /// each stay correct but are no longer reproducible.
+    /// </summary>
     /// <value>The default value is 42.</value>
     public int Seed { get; set; } = 42;
 
