@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves SentimentKit works when referenced as a package: builds a throwaway console app outside
 # the repository that references the packed SentimentKit from a local folder plus the CPU backend,
-# runs it, and checks that without a native backend the app gets SentimentKit's one-line diagnosis.
+# runs it (device, train, save, load, predict), and checks that without a native backend the app
+# gets SentimentKit's one-line diagnosis.
 # Usage: eng/consumer-check.sh PACKAGES_DIR [CONFIGURATION]
 set -euo pipefail
 packages=$(cd "${1:?usage: consumer-check.sh PACKAGES_DIR [CONFIGURATION]}" && pwd)
