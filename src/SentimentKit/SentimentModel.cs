@@ -86,7 +86,7 @@ public sealed class SentimentModel : IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ModelArtifact.Save(path, _manifest with { CreatedUtc = _manifest.CreatedUtc }, Pipeline, Calibration);
+        ModelArtifact.Save(path, _manifest, Pipeline, Calibration);
     }
 
     /// <summary>Creates a predictor over this model; the model must outlive it.</summary>

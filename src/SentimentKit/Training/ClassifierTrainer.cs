@@ -335,6 +335,7 @@ public sealed class ClassifierTrainer<TInput>
             double validationSeconds = 0;
             double lossSum = 0;
             long correct = 0, seen = 0;
+            var steps = 0;
             double learningRate = scheduler.At(_globalStep);
             ClassificationMetrics? validation = null;
             var stop = false;
@@ -375,6 +376,7 @@ public sealed class ClassifierTrainer<TInput>
                 }
 
                 _globalStep++;
+                steps++;
                 if ((b + 1) % _options.ProgressIntervalSteps == 0 || b == batches.Count - 1)
                 {
                     Report(epoch, b + 1, batches.Count, lossSum, correct, seen, learningRate, clock.Elapsed.TotalSeconds - validationSeconds);
@@ -401,12 +403,11 @@ public sealed class ClassifierTrainer<TInput>
                 validationSeconds += validationClock.Elapsed.TotalSeconds;
             }
 
-            var steps = (int)Math.Min(batches.Count, Math.Max(1, seen > 0 ? batches.Count : 0));
             var summary = new EpochSummary
             {
                 Epoch = epoch,
                 Steps = steps,
-                TrainLoss = lossSum / Math.Max(1, batches.Count),
+                TrainLoss = lossSum / Math.Max(1, steps),
                 TrainAccuracy = seen > 0 ? (double)correct / seen : 0,
                 LearningRate = learningRate,
                 TrainSeconds = trainSeconds,
