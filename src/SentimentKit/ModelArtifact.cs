@@ -70,31 +70,7 @@ internal static class ModelArtifact
     /// Writes a file through a temporary file in the same folder and renames it over the target,
     /// so that a failure at any point leaves the previous file as it was.
     /// </summary>
-    public static void SaveAtomically(string path, Action<Stream> write)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
-    }
+    public static void SaveAtomically(string path, Action<Stream> write) => AtomicFile.Write(path, write);
 
     /// <summary>Reads and verifies an artifact, then builds its pipeline on <paramref name="device"/>; fails whole or succeeds whole.</summary>
     public static (ModelManifest Manifest, TextPipeline Pipeline, TemperatureScaling? Calibration) Load(string path, ComputeDevice device)

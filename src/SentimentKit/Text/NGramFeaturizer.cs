@@ -222,17 +222,7 @@ public sealed class NGramFeaturizer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            throw new TextFormatException(sourceName, (int?)(e.LineNumber + 1), "invalid JSON: " + e.Message, e);
-        }
-
-        using (document)
+        using (var document = TextJson.Parse(stream, sourceName))
         {
             try
             {

@@ -136,17 +136,7 @@ public sealed class Vocabulary
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            throw new TextFormatException(sourceName, (int?)(e.LineNumber + 1), "invalid JSON: " + e.Message, e);
-        }
-
-        using (document)
+        using (var document = TextJson.Parse(stream, sourceName))
         {
             return FromJson(document.RootElement, sourceName);
         }

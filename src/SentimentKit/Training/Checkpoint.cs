@@ -40,50 +40,34 @@ internal static class Checkpoint
 
     public static void Save(string path, CheckpointState state, nn.Module module, optim.Optimizer optimizer, IReadOnlyDictionary<string, Tensor>? bestWeights)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            var json = JsonSerializer.SerializeToUtf8Bytes(state with { HasBestWeights = bestWeights is not null }, Json);
+            writer.Write(json.Length);
+            writer.Write(json);
+            module.save(writer);
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+            using (var rng = torch.get_rng_state())
             {
-                writer.Write(Magic);
-                var json = JsonSerializer.SerializeToUtf8Bytes(state with { HasBestWeights = bestWeights is not null }, Json);
-                writer.Write(json.Length);
-                writer.Write(json);
-                module.save(writer);
-                ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-                using (var rng = torch.get_rng_state())
-                {
-                    var bytes = rng.data<byte>().ToArray();
-                    writer.Write(bytes.Length);
-                    writer.Write(bytes);
-                }
-
-                if (bestWeights is not null)
-                {
-                    writer.Write(bestWeights.Count);
-                    foreach (var (name, tensor) in bestWeights.OrderBy(p => p.Key, StringComparer.Ordinal))
-                    {
-                        writer.Write(name);
-                        tensor.Save(writer);
-                    }
-                }
-
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                var bytes = rng.data<byte>().ToArray();
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
             }
 
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
+            if (bestWeights is not null)
             {
-                File.Delete(temporary);
+                writer.Write(bestWeights.Count);
+                foreach (var (name, tensor) in bestWeights.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.Write(name);
+                    tensor.Save(writer);
+                }
             }
-        }
+
+            writer.Flush();
+        });
     }
 
     /// <summary>Loads a checkpoint into the module and optimizer; returns its state and best weights (on the CPU).</summary>
