@@ -71,16 +71,7 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
     /// <inheritdoc/>
     public ModelBatch CreateBatch(IReadOnlyList<SparseDocument> inputs, IReadOnlyList<int>? labels = null, Device? device = null)
     {
-        var batch = BagBatch.Create(inputs, labels, _options.FeatureCount);
-        if (device is null || device.type == DeviceType.CPU)
-        {
-            return batch;
-        }
-
-        using (batch)
-        {
-            return batch.ToDevice(device);
-        }
+        return BagBatch.Create(inputs, labels, _options.FeatureCount).MoveFromCpu(device);
     }
 
     /// <inheritdoc/>

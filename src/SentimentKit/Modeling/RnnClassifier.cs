@@ -119,16 +119,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     /// <inheritdoc/>
     public ModelBatch CreateBatch(IReadOnlyList<int[]> inputs, IReadOnlyList<int>? labels = null, Device? device = null)
     {
-        var batch = _padder.Pad(inputs, labels);
-        if (device is null || device.type == DeviceType.CPU)
-        {
-            return batch;
-        }
-
-        using (batch)
-        {
-            return batch.ToDevice(device);
-        }
+        return _padder.Pad(inputs, labels).MoveFromCpu(device);
     }
 
     /// <inheritdoc/>

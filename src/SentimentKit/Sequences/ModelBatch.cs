@@ -45,6 +45,23 @@ public abstract class ModelBatch : IDisposable
     /// <returns>A new batch whose tensors are on <paramref name="device"/>.</returns>
     public abstract ModelBatch ToDevice(Device device);
 
+    /// <summary>
+    /// Moves a batch just built on the CPU to <paramref name="device"/>, disposing the CPU copy;
+    /// returns the batch itself when the device is the CPU or <see langword="null"/>.
+    /// </summary>
+    internal ModelBatch MoveFromCpu(Device? device)
+    {
+        if (device is null || device.type == DeviceType.CPU)
+        {
+            return this;
+        }
+
+        using (this)
+        {
+            return ToDevice(device);
+        }
+    }
+
     /// <summary>Releases the tensors of the batch. Calling it again does nothing.</summary>
     public void Dispose()
     {
