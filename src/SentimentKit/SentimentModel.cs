@@ -116,21 +116,23 @@ public sealed class SentimentModel : IDisposable
         return new ModelEvaluation(accumulator.Compute(), curves);
     }
 
-    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples)
+    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples) => Accumulate(Labels, examples, texts => Probabilities(texts));
+
+    /// <summary>Scores a model's probabilities (row-major <c>[count, classes]</c>) on labeled examples.</summary>
+    internal static MetricsAccumulator Accumulate(LabelSet labelSet, IEnumerable<TextExample> examples, Func<IReadOnlyList<string>, float[]> probabilities)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var list = examples as IReadOnlyList<TextExample> ?? [.. examples];
         var labels = new int[list.Count];
         for (var i = 0; i < list.Count; i++)
         {
-            labels[i] = Labels.TryGetIndex(list[i].Label, out var index)
+            labels[i] = labelSet.TryGetIndex(list[i].Label, out var index)
                 ? index
-                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{list[i].Label}' of example {i} is not one of the model's labels ({Labels})."), nameof(examples));
+                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{list[i].Label}' of example {i} is not one of the model's labels ({labelSet})."), nameof(examples));
         }
 
-        var probabilities = Probabilities(list.Select(e => e.Text).ToArray());
-        var accumulator = new MetricsAccumulator(Labels.Names);
-        accumulator.Add(probabilities, labels);
+        var accumulator = new MetricsAccumulator(labelSet.Names);
+        accumulator.Add(probabilities(list.Select(e => e.Text).ToArray()), labels);
         return accumulator;
     }
 

@@ -74,7 +74,7 @@ public sealed class SentimentPredictor : IDisposable
         var results = new SentimentPrediction[list.Count];
         for (var i = 0; i < list.Count; i++)
         {
-            results[i] = ToPrediction(probabilities.AsSpan(i * classes, classes));
+            results[i] = SentimentPrediction.FromProbabilities(_model.Labels.Names, probabilities.AsSpan(i * classes, classes));
         }
 
         return results;
@@ -109,20 +109,4 @@ public sealed class SentimentPredictor : IDisposable
         }
     }
 
-    private SentimentPrediction ToPrediction(ReadOnlySpan<float> row)
-    {
-        var names = _model.Labels.Names;
-        var probabilities = new Dictionary<string, double>(names.Count, StringComparer.Ordinal);
-        var best = 0;
-        for (var c = 0; c < row.Length; c++)
-        {
-            probabilities[names[c]] = row[c];
-            if (row[c] > row[best])
-            {
-                best = c;
-            }
-        }
-
-        return new SentimentPrediction(names[best], row[best], probabilities);
-    }
 }

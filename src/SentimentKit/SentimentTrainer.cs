@@ -154,7 +154,7 @@ public sealed class SentimentTrainer
         string[] trainTexts, int[] trainLabels, string[]? validTexts, int[]? validLabels, Stopwatch clock,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        var featurizer = NGramFeaturizer.Fit(trainTexts, options.NGrams, normalizer, WordTokenizer.Instance);
+        var featurizer = NGramFeaturizer.Fit(trainTexts, trainLabels, labels.Count, options.NGrams, normalizer, WordTokenizer.Instance);
         cancellationToken.ThrowIfCancellationRequested();
         var trainDocuments = featurizer.Transform(trainTexts);
         var validDocuments = validTexts is null ? null : featurizer.Transform(validTexts);

@@ -66,6 +66,19 @@ public sealed class SentimentTrainerOptions
         Rnn = kind == ModelKind.Baseline ? null : RecommendedRnn(kind),
     };
 
+    /// <summary>
+    /// Gets the recipe of the strongest linear model: <see cref="ModelKind.Baseline"/> on word uni-, bi- and trigrams
+    /// weighted by their Naive Bayes log-count ratios (NBSVM's features, Wang and Manning 2012) instead of TF-IDF.
+    /// Its features are fitted from labeled texts; with two classes or more.
+    /// </summary>
+    /// <returns>New options.</returns>
+    public static SentimentTrainerOptions RecommendedNaiveBayes()
+    {
+        var options = Recommended(ModelKind.Baseline);
+        options.NGrams = new NGramFeaturizerOptions { MaxNGramLength = 3, MinDocumentFrequency = 2, SublinearTf = true, Weighting = NGramWeighting.NaiveBayes };
+        return options;
+    }
+
     /// <summary>Gets the recommended RNN options of a model kind: the library's best settings found on IMDB.</summary>
     /// <param name="kind"><see cref="ModelKind.BiLstm"/> or <see cref="ModelKind.Gru"/>.</param>
     /// <returns>New options.</returns>

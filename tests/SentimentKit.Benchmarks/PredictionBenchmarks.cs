@@ -1,7 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using SentimentKit.Data;
 using SentimentKit.Devices;
-using SentimentKit.Text;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
 
 namespace SentimentKit.Benchmarks;
 
@@ -12,7 +13,7 @@ namespace SentimentKit.Benchmarks;
 /// accuracy does not matter here, only their size.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(LatencyColumns))]
 public class PredictionBenchmarks
 {
     private SentimentPredictor _predictor = null!;
@@ -29,15 +30,8 @@ public class PredictionBenchmarks
     {
         TorchBackend.SetCpuThreads(Environment.ProcessorCount);
         var examples = ImdbData.Load(ImdbData.Locate(), ImdbSplit.Train).Examples;
-        var sample = examples.Where((_, i) => i % 12 == 0).ToArray();
-        var options = SentimentTrainerOptions.Recommended(Kind);
-        options.Device = DevicePreference.Cpu;
-        options.Trainer.Epochs = 1;
-        options.Calibrate = false;
-        _predictor = new SentimentTrainer(options).Train(sample).CreatePredictor();
-
-        // A review of about 230 tokens, the IMDB median.
-        _review = examples.Select(e => e.Text).First(t => WordTokenizer.Instance.Tokenize(TextNormalizer.Default.Normalize(t)).Count is >= 225 and <= 235);
+        _predictor = ServingFixture.TrainSmall(examples, Kind);
+        _review = ServingFixture.MedianReview(examples);
         _batch = [.. examples.Where((_, i) => i % 97 == 0).Take(256).Select(e => e.Text)];
     }
 
@@ -54,4 +48,10 @@ public class PredictionBenchmarks
     /// <returns>The predictions.</returns>
     [Benchmark(OperationsPerInvoke = 256)]
     public IReadOnlyList<SentimentPrediction> PredictBatch256() => _predictor.PredictBatch(_batch);
+}
+
+/// <summary>Adds the P95 column to the default summary.</summary>
+internal sealed class LatencyColumns : ManualConfig
+{
+    public LatencyColumns() => AddColumn(StatisticColumn.P95);
 }

@@ -10,7 +10,9 @@ using SentimentKit.Benchmarks;
 //   imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]
 //                                       IMDB end to end: per-phase times, samples/s, test accuracy per epoch
 //   ensemble [--data PATH] [--epochs N] [--save DIR]
-//                                       BiLSTM + TF-IDF baseline, calibrated probabilities averaged
+//                                       BiLSTM + NB-weighted baseline, calibrated probabilities averaged
+//   latency [--data PATH] [--calls N] [--threads N]
+//                                       p50/p95/p99 of single CPU predictions, every call timed
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -23,6 +25,7 @@ try
         "batching" => BatchingBenchmark.Run(rest),
         "imdb" => ImdbEndToEndCommand.Run(VerbOptions.Parse(rest)),
         "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
+        "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -50,8 +53,11 @@ static int Usage(int exitCode)
     writer.WriteLine("  batching [--data PATH] [--steps N] BiLSTM training samples/s, shuffled vs length-bucketed");
     writer.WriteLine("  imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]");
     writer.WriteLine("       [--limit N] [--threads N] [--max-tokens N] [--lr X] [--batch-size N] [--pooling P]");
+    writer.WriteLine("       [--ngrams N] [--min-df N] [--weighting tfidf|naivebayes] [--weight-decay X]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
     writer.WriteLine("  ensemble [--data PATH] [--epochs N] [--save DIR]");
-    writer.WriteLine("                                   BiLSTM + TF-IDF baseline, calibrated probabilities averaged");
+    writer.WriteLine("                                   BiLSTM + NB-weighted baseline, calibrated probabilities averaged");
+    writer.WriteLine("  latency [--data PATH] [--calls N] [--threads N]");
+    writer.WriteLine("                                   p50/p95/p99 of single CPU predictions, every call timed");
     return exitCode;
 }

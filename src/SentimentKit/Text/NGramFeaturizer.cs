@@ -6,16 +6,18 @@ using System.Text.Json;
 namespace SentimentKit.Text;
 
 /// <summary>
-/// Bag-of-n-grams features with TF-IDF weights, the input of the baseline model. Fitting collects the uni-,
-/// bi- (and optionally tri-) grams of the training texts; transforming a text gives a <see cref="SparseDocument"/>
-/// whose weights are <c>tf × idf</c>, with <c>tf = 1 + ln(count)</c> (sublinear, the default) or the raw
-/// count, <c>idf = ln((1 + N) / (1 + df)) + 1</c> over the N training documents, and the vector L2-normalized.
+/// Bag-of-n-grams features, the input of the baseline model. Fitting collects the uni-, bi- (and optionally
+/// tri-) grams of the training texts; transforming a text gives a <see cref="SparseDocument"/>, L2-normalized,
+/// whose weights are either <c>tf × idf</c> (<see cref="NGramWeighting.TfIdf"/>, the default), with
+/// <c>tf = 1 + ln(count)</c> (sublinear, the default) or the raw count and <c>idf = ln((1 + N) / (1 + df)) + 1</c>
+/// over the N training documents, or each present n-gram's Naive Bayes log-count ratio
+/// (<see cref="NGramWeighting.NaiveBayes"/>, fitted from labeled texts).
 /// N-grams are keyed by unigram ids, never by building strings. Immutable once fitted; safe to share between threads.
 /// </summary>
 public sealed class NGramFeaturizer
 {
     private const string FormatName = "sentimentkit-ngrams";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly string[] _tokens;
     private readonly NGramKey[] _features;
@@ -25,6 +27,7 @@ public sealed class NGramFeaturizer
     private readonly int[] _unigramFeatures;
     private readonly NGramTable _longerFeatures;
     private readonly bool _sublinearTf;
+    private readonly float[]? _ratios;
 
     private NGramFeaturizer(
         string[] tokens,
@@ -33,9 +36,11 @@ public sealed class NGramFeaturizer
         int documentCount,
         int maxNGramLength,
         bool sublinearTf,
+        float[]? ratios,
         TextNormalizer normalizer,
         ITokenizer tokenizer)
     {
+        _ratios = ratios;
         _tokens = tokens;
         _features = features;
         _documentFrequencies = documentFrequencies;
@@ -75,6 +80,15 @@ public sealed class NGramFeaturizer
     /// <summary>Gets a value indicating whether term frequency is damped as <c>1 + ln(tf)</c>.</summary>
     public bool SublinearTf => _sublinearTf;
 
+    /// <summary>Gets how the n-grams of a document are weighed.</summary>
+    public NGramWeighting Weighting => _ratios is null ? NGramWeighting.TfIdf : NGramWeighting.NaiveBayes;
+
+    /// <summary>
+    /// Gets the Naive Bayes log-count ratio of each feature (its weight when present, before normalizing), or
+    /// <see langword="null"/> when <see cref="Weighting"/> is <see cref="NGramWeighting.TfIdf"/>.
+    /// </summary>
+    public IReadOnlyList<float>? NaiveBayesRatios => _ratios is null ? null : Array.AsReadOnly(_ratios);
+
     /// <summary>Gets the normalizer applied before tokenizing.</summary>
     public TextNormalizer Normalizer { get; }
 
@@ -84,17 +98,69 @@ public sealed class NGramFeaturizer
     /// <summary>Gets the inverse document frequency of each feature.</summary>
     public IReadOnlyList<float> InverseDocumentFrequencies => Array.AsReadOnly(_idf);
 
-    /// <summary>Fits the featurizer on training texts.</summary>
+    /// <summary>Fits the featurizer on training texts (unsupervised weightings only).</summary>
     /// <param name="texts">The raw training texts.</param>
+    /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
+    /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
+    /// <returns>The fitted featurizer.</returns>
+    /// <exception cref="ArgumentException">The options ask for <see cref="NGramWeighting.NaiveBayes"/>, which needs labels.</exception>
+    public static NGramFeaturizer Fit(
+        IReadOnlyList<string> texts,
+        NGramFeaturizerOptions? options = null,
+        TextNormalizer? normalizer = null,
+        ITokenizer? tokenizer = null)
+    {
+        if (options?.Weighting == NGramWeighting.NaiveBayes)
+        {
+            throw new ArgumentException("NGramFeaturizerOptions.Weighting NaiveBayes needs the training labels: call Fit(texts, labels, classCount, ...).", nameof(options));
+        }
+
+        return FitCore(texts, null, 0, options, normalizer, tokenizer);
+    }
+
+    /// <summary>Fits the featurizer on labeled training texts; the labels are used by <see cref="NGramWeighting.NaiveBayes"/> only.</summary>
+    /// <param name="texts">The raw training texts.</param>
+    /// <param name="labels">The class index of each text, in <c>[0, classCount)</c>.</param>
+    /// <param name="classCount">The number of classes; at least 2.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
     /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
     /// <returns>The fitted featurizer.</returns>
     public static NGramFeaturizer Fit(
         IReadOnlyList<string> texts,
+        IReadOnlyList<int> labels,
+        int classCount,
         NGramFeaturizerOptions? options = null,
         TextNormalizer? normalizer = null,
         ITokenizer? tokenizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classCount, 2);
+        if (labels.Count != texts.Count)
+        {
+            throw new ArgumentException($"There are {texts.Count} texts but {labels.Count} labels.", nameof(labels));
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if ((uint)labels[i] >= (uint)classCount)
+            {
+                throw new ArgumentException($"Label {i} is {labels[i]}, outside [0, {classCount}).", nameof(labels));
+            }
+        }
+
+        return FitCore(texts, labels, classCount, options, normalizer, tokenizer);
+    }
+
+    private static NGramFeaturizer FitCore(
+        IReadOnlyList<string> texts,
+        IReadOnlyList<int>? labels,
+        int classCount,
+        NGramFeaturizerOptions? options,
+        TextNormalizer? normalizer,
+        ITokenizer? tokenizer)
     {
         ArgumentNullException.ThrowIfNull(texts);
         options ??= new NGramFeaturizerOptions();
@@ -196,8 +262,84 @@ public sealed class NGramFeaturizer
             frequencies[i] = selected[i].Value;
         }
 
+        var featurizer = new NGramFeaturizer(
+            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, null, normalizer, tokenizer);
+        if (options.Weighting != NGramWeighting.NaiveBayes || labels is null)
+        {
+            return featurizer;
+        }
+
+        var ratios = CountRatios(featurizer, normalized, labels, classCount, options.NaiveBayesSmoothing, parallel);
         return new NGramFeaturizer(
-            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, normalizer, tokenizer);
+            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, ratios, normalizer, tokenizer);
+    }
+
+    /// <summary>
+    /// Each feature's largest absolute log-count ratio over the classes (one class against the rest), from the
+    /// smoothed numbers of training documents of each class that contain it.
+    /// </summary>
+    private static float[] CountRatios(
+        NGramFeaturizer featurizer, string[] normalized, IReadOnlyList<int> labels, int classCount, double smoothing, ParallelOptions parallel)
+    {
+        var featureCount = featurizer.FeatureCount;
+        var counts = new long[classCount * featureCount];
+        var gate = new object();
+        Parallel.ForEach(
+            Partitioner.Create(0, normalized.Length, Math.Max(16, normalized.Length / (Environment.ProcessorCount * 8))),
+            parallel,
+            () => new int[classCount * featureCount],
+            (range, state, local) =>
+            {
+                for (var d = range.Item1; d < range.Item2; d++)
+                {
+                    var offset = labels[d] * featureCount;
+                    foreach (var id in featurizer.Transform(normalized[d]).Ids)
+                    {
+                        local[offset + id]++;
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    for (var i = 0; i < local.Length; i++)
+                    {
+                        counts[i] += local[i];
+                    }
+                }
+            });
+
+        var total = new double[featureCount];
+        var classTotals = new double[classCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            for (var f = 0; f < featureCount; f++)
+            {
+                var smoothed = counts[(c * featureCount) + f] + smoothing;
+                total[f] += smoothed;
+                classTotals[c] += smoothed;
+            }
+        }
+
+        var grandTotal = classTotals.Sum();
+        var ratios = new float[featureCount];
+        for (var c = 0; c < classCount; c++)
+        {
+            // The rest of the classes pool their counts; each pooled count carries one smoothing term.
+            var restTotal = grandTotal - classTotals[c] - ((classCount - 2) * smoothing * featureCount);
+            for (var f = 0; f < featureCount; f++)
+            {
+                var p = counts[(c * featureCount) + f] + smoothing;
+                var q = total[f] - p - ((classCount - 2) * smoothing);
+                var r = Math.Abs(Math.Log(p / classTotals[c]) - Math.Log(q / restTotal));
+                ratios[f] = Math.Max(ratios[f], (float)r);
+            }
+        }
+
+        return ratios;
     }
 
     /// <summary>Loads a featurizer saved by <see cref="Save(string)"/>.</summary>
@@ -256,6 +398,7 @@ public sealed class NGramFeaturizer
         writer.WriteNumber("version", FormatVersion);
         writer.WriteNumber("maxNGramLength", MaxNGramLength);
         writer.WriteBoolean("sublinearTf", _sublinearTf);
+        writer.WriteString("weighting", _ratios is null ? "tfidf" : "naive-bayes");
         writer.WriteNumber("documentCount", DocumentCount);
         writer.WriteStartObject("normalizer");
         writer.WriteBoolean("lowerCase", normalizer.LowerCase);
@@ -298,6 +441,17 @@ public sealed class NGramFeaturizer
         }
 
         writer.WriteEndArray();
+        if (_ratios is not null)
+        {
+            writer.WriteStartArray("naiveBayesRatios");
+            foreach (var ratio in _ratios)
+            {
+                writer.WriteNumberValue(ratio);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -491,7 +645,9 @@ public sealed class NGramFeaturizer
 
             if (k >= 0)
             {
-                weights[k] = (float)(_sublinearTf ? 1 + Math.Log(run) : run) * _idf[ids[k]];
+                weights[k] = _ratios is not null
+                    ? _ratios[ids[k]]
+                    : (float)(_sublinearTf ? 1 + Math.Log(run) : run) * _idf[ids[k]];
             }
 
             if (i < featureIds.Length)
@@ -602,9 +758,10 @@ public sealed class NGramFeaturizer
             throw Bad($"not an n-gram featurizer (expected \"format\": \"{FormatName}\").");
         }
 
-        if (!root.TryGetProperty("version", out var version) || version.GetInt32() != FormatVersion)
+        // Version 1 had TF-IDF only; version 2 adds the weighting and the Naive Bayes ratios.
+        if (!root.TryGetProperty("version", out var version) || version.GetInt32() is < 1 or > FormatVersion)
         {
-            throw Bad($"unsupported featurizer version (expected {FormatVersion}).");
+            throw Bad($"unsupported featurizer version (expected 1 to {FormatVersion}).");
         }
 
         JsonElement Required(string name) =>
@@ -682,6 +839,21 @@ public sealed class NGramFeaturizer
             throw Bad("a document frequency is outside [1, documentCount].");
         }
 
-        return new NGramFeaturizer(tokens, features, frequencies, documentCount, maxNGramLength, sublinearTf, normalizer, tokenizer);
+        float[]? ratios = null;
+        var weighting = root.TryGetProperty("weighting", out var w) ? w.GetString() : "tfidf";
+        if (weighting == "naive-bayes")
+        {
+            ratios = Required("naiveBayesRatios").EnumerateArray().Select(r => r.GetSingle()).ToArray();
+            if (ratios.Length != features.Length || ratios.Any(r => !float.IsFinite(r) || r < 0))
+            {
+                throw Bad("naiveBayesRatios must hold one finite, non-negative ratio per feature.");
+            }
+        }
+        else if (weighting != "tfidf")
+        {
+            throw Bad($"weighting '{weighting}' is not \"tfidf\" or \"naive-bayes\".");
+        }
+
+        return new NGramFeaturizer(tokens, features, frequencies, documentCount, maxNGramLength, sublinearTf, ratios, normalizer, tokenizer);
     }
 }

@@ -42,6 +42,25 @@ public sealed class SentimentModelTests : IDisposable
     }
 
     [Fact]
+    public void NaiveBayesBaseline_TrainsAccuratelyAndRoundTrips()
+    {
+        var options = TinyReviews.Options(ModelKind.Baseline);
+        options.NGrams.Weighting = SentimentKit.Text.NGramWeighting.NaiveBayes;
+        options.NGrams.MaxNGramLength = 3;
+        using var model = new SentimentTrainer(options).Train(TinyReviews.Make(400, seed: 21));
+        var path = Path.Combine(_directory, "nb.skm");
+        model.Save(path);
+
+        using var loaded = SentimentModel.Load(path, DevicePreference.Cpu);
+
+        model.Evaluate(TinyReviews.Make(200, seed: 22)).Accuracy.Should().BeGreaterThan(0.9);
+        loaded.CreatePredictor().PredictBatch(Probes).Select(p => p.Confidence).Should().Equal(model.CreatePredictor().PredictBatch(Probes).Select(p => p.Confidence));
+        using var zip = ZipFile.OpenRead(path);
+        using var reader = new StreamReader(zip.GetEntry("ngrams.json")!.Open());
+        JsonNode.Parse(reader.ReadToEnd())!["weighting"]!.GetValue<string>().Should().Be("naive-bayes");
+    }
+
+    [Fact]
     public void Save_Artifact_HoldsManifestVocabularyWeightsAndCalibration()
     {
         using var zip = ZipFile.OpenRead(SavedCopy(ModelKind.BiLstm));

@@ -156,6 +156,98 @@ public class NGramFeaturizerTests
         Enumerable.Range(0, a.FeatureCount).Select(a.GetFeatureName).Should().Equal(Enumerable.Range(0, b.FeatureCount).Select(b.GetFeatureName));
     }
 
+    [Fact]
+    public void NaiveBayes_Ratios_MatchLogCountRatioFormula()
+    {
+        // Labels: 0 = negative, 1 = positive.
+        string[] texts = ["bad film", "bad bad plot", "good film", "good plot", "good good fun"];
+        int[] labels = [0, 0, 1, 1, 1];
+        var featurizer = NGramFeaturizer.Fit(texts, labels, 2, new NGramFeaturizerOptions { MaxNGramLength = 1, MinDocumentFrequency = 1, Weighting = NGramWeighting.NaiveBayes });
+
+        featurizer.Weighting.Should().Be(NGramWeighting.NaiveBayes);
+        // Binarized document counts per class, plus one: bad (2+1, 0+1), film (1+1, 1+1), plot (1+1, 1+1), good (0+1, 3+1), fun (0+1, 1+1).
+        double negativeTotal = 3 + 2 + 2 + 1 + 1, positiveTotal = 1 + 2 + 2 + 4 + 2;
+        double Ratio(double negative, double positive) => Math.Abs(Math.Log(positive / positiveTotal) - Math.Log(negative / negativeTotal));
+        var ratios = featurizer.NaiveBayesRatios!;
+        ratios[Id(featurizer, "bad")].Should().BeApproximately((float)Ratio(3, 1), 1e-5f);
+        ratios[Id(featurizer, "good")].Should().BeApproximately((float)Ratio(1, 4), 1e-5f);
+        ratios[Id(featurizer, "film")].Should().BeApproximately((float)Ratio(2, 2), 1e-5f);
+
+        // A document weighs each present n-gram by its ratio (counts binarized), L2-normalized.
+        var doc = featurizer.Transform("good good bad");
+        var good = ratios[Id(featurizer, "good")];
+        var bad = ratios[Id(featurizer, "bad")];
+        var norm = Math.Sqrt((good * good) + (bad * bad));
+        doc.Weights[Array.IndexOf(doc.Ids, Id(featurizer, "good"))].Should().BeApproximately((float)(good / norm), 1e-6f);
+        doc.Weights[Array.IndexOf(doc.Ids, Id(featurizer, "bad"))].Should().BeApproximately((float)(bad / norm), 1e-6f);
+    }
+
+    [Fact]
+    public void NaiveBayes_ManyClasses_TakesLargestOneAgainstRestRatio()
+    {
+        string[] texts = ["red sky", "red sea", "blue sky", "blue sea", "green sky", "green sea"];
+        int[] labels = [0, 0, 1, 1, 2, 2];
+        var featurizer = NGramFeaturizer.Fit(texts, labels, 3, new NGramFeaturizerOptions { MaxNGramLength = 1, MinDocumentFrequency = 1, Weighting = NGramWeighting.NaiveBayes });
+
+        var ratios = featurizer.NaiveBayesRatios!;
+        // "sky" and "sea" occur equally in every class: uninformative. Each colour marks one class.
+        ratios[Id(featurizer, "red")].Should().BeGreaterThan(0.5f);
+        ratios[Id(featurizer, "red")].Should().BeApproximately(ratios[Id(featurizer, "green")], 1e-6f);
+        ratios[Id(featurizer, "sky")].Should().BeLessThan(ratios[Id(featurizer, "red")] / 5);
+    }
+
+    [Fact]
+    public void NaiveBayes_WithoutLabels_ThrowsNamingTheOption()
+    {
+        var act = () => NGramFeaturizer.Fit(Corpus, new NGramFeaturizerOptions { Weighting = NGramWeighting.NaiveBayes });
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("NaiveBayes").And.Contain("labels");
+    }
+
+    [Fact]
+    public void NaiveBayes_BadLabels_AreRejected()
+    {
+        var options = new NGramFeaturizerOptions { Weighting = NGramWeighting.NaiveBayes };
+        FluentActions.Invoking(() => NGramFeaturizer.Fit(Corpus, [0, 1, 0], 2, options)).Should().Throw<ArgumentException>().WithMessage("*4 texts but 3 labels*");
+        FluentActions.Invoking(() => NGramFeaturizer.Fit(Corpus, [0, 1, 2, 0], 2, options)).Should().Throw<ArgumentException>().WithMessage("*Label 2 is 2*");
+        FluentActions.Invoking(() => NGramFeaturizer.Fit(Corpus, [0, 1, 1, 0], 2, new NGramFeaturizerOptions { NaiveBayesSmoothing = 0 }))
+            .Should().Throw<ArgumentException>().WithMessage("*NaiveBayesSmoothing*");
+    }
+
+    [Fact]
+    public void NaiveBayes_SaveLoad_KeepsRatios()
+    {
+        using var temp = new TempDirectory();
+        var featurizer = NGramFeaturizer.Fit(Corpus, [0, 1, 1, 1], 2, new NGramFeaturizerOptions { MinDocumentFrequency = 1, MaxNGramLength = 3, Weighting = NGramWeighting.NaiveBayes });
+        var path = temp.File("ngrams.json");
+        featurizer.Save(path);
+
+        var loaded = NGramFeaturizer.Load(path);
+
+        loaded.Weighting.Should().Be(NGramWeighting.NaiveBayes);
+        loaded.NaiveBayesRatios.Should().Equal(featurizer.NaiveBayesRatios);
+        foreach (var text in Corpus)
+        {
+            loaded.Transform(text).Weights.Should().Equal(featurizer.Transform(text).Weights);
+        }
+    }
+
+    [Fact]
+    public void NaiveBayes_Load_RatiosOfWrongLengthOrSign_ThrowTextFormatException()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("ngrams.json");
+        const string Head = """{"format":"sentimentkit-ngrams","version":2,"maxNGramLength":1,"sublinearTf":true,"weighting":"naive-bayes","documentCount":2,"normalizer":{"lowerCase":true,"stripHtmlTags":true,"decodeHtmlEntities":true,"unicodeNormalization":true,"removeFormatCharacters":true,"collapseWhitespace":true},"tokens":["a","b"],"features":[[0],[1]],"documentFrequencies":[1,2],""";
+        foreach (var ratios in new[] { "[0.5]", "[0.5,-1]" })
+        {
+            File.WriteAllText(path, Head + "\"naiveBayesRatios\":" + ratios + "}");
+            FluentActions.Invoking(() => NGramFeaturizer.Load(path)).Should().Throw<TextFormatException>()
+                .Which.Message.Should().Contain(path).And.Contain("naiveBayesRatios");
+        }
+
+        File.WriteAllText(path, Head.Replace("naive-bayes", "bm25", StringComparison.Ordinal) + "\"naiveBayesRatios\":[1,1]}");
+        FluentActions.Invoking(() => NGramFeaturizer.Load(path)).Should().Throw<TextFormatException>().Which.Message.Should().Contain("bm25");
+    }
+
     private static int Id(NGramFeaturizer featurizer, string name) =>
         Enumerable.Range(0, featurizer.FeatureCount).Single(i => featurizer.GetFeatureName(i) == name);
 }
