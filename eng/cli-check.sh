@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the built `sentimentkit` command through the contract of DESIGN.md on a generated TSV:
-# train (baseline and bilstm), evaluate --json, predict --json from stdin and --text, exit codes.
+# train (baseline, nbsvm and bilstm), evaluate --json, predict --json from stdin and --text, exit codes.
 # Usage: eng/cli-check.sh [CONFIGURATION]
 set -euo pipefail
 config=${1:-Release}
@@ -37,6 +37,11 @@ expect_exit 0 "train baseline --json" "$cli" train --data train.tsv --model base
 
 expect_exit 0 "train bilstm" "$cli" train --data train.tsv --model bilstm --epochs 1 --max-tokens 32 --batch-size 32 --out bilstm.skm
 [ -s bilstm.skm ] || fail "train did not write bilstm.skm"
+
+expect_exit 0 "train nbsvm" "$cli" train --data train.tsv --model nbsvm --epochs 2 --out nbsvm.skm
+[ -s nbsvm.skm ] || fail "train did not write nbsvm.skm"
+expect_exit 0 "predict nbsvm" "$cli" predict --model nbsvm.skm --text "what a great film" --json
+grep -q '"label":' out.txt || fail "predict --json with the nbsvm model printed: $(head -c 300 out.txt)"
 
 expect_exit 0 "evaluate --json" "$cli" evaluate --model baseline.skm --data train.tsv --format tsv --json
 [ "$(wc -l < out.txt)" -eq 1 ] || fail "evaluate --json must print exactly one line"

@@ -16,6 +16,14 @@ internal static class CommonOptions
     public static Option<string> Choice(string name, string description, string defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>The <c>--model</c> option: the recipe to train (see <see cref="TrainCommand.Recipe"/>).</summary>
+    public static Option<string> Model(string description)
+    {
+        var option = Choice("--model", description, "bilstm");
+        option.AcceptOnlyFromAmong("bilstm", "gru", "baseline", "nbsvm");
+        return option;
+    }
+
     public static DevicePreference ParseDevice(string text) =>
         DevicePreference.TryParse(text, out var preference)
             ? preference

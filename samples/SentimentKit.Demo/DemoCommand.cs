@@ -27,8 +27,7 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var model = CommonOptions.Choice("--model", "bilstm, gru or baseline.", "bilstm");
-        model.AcceptOnlyFromAmong("bilstm", "gru", "baseline");
+        var model = CommonOptions.Model("bilstm, gru, baseline or nbsvm.");
         var epochs = new Option<int>("--epochs") { Description = "Passes over the 1,800 training reviews.", DefaultValueFactory = _ => DemoEpochs };
         var device = CommonOptions.Device();
         var seed = new Option<int>("--seed") { Description = "The seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -41,8 +40,8 @@ internal static class DemoCommand
         };
         command.SetAction((result, cancellationToken) =>
         {
-            var kind = TrainCommand.ParseKind(result.GetValue(model)!);
-            var options = SentimentTrainerOptions.Recommended(kind);
+            var options = TrainCommand.Recipe(result.GetValue(model)!);
+            var kind = options.Model;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
             options.Trainer.Seed = result.GetValue(seed);
             options.Trainer.Epochs = result.GetValue(epochs);

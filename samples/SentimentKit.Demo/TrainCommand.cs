@@ -14,8 +14,7 @@ internal static class TrainCommand
         var data = new DataArguments();
         var valid = new Option<string?>("--valid") { Description = "A validation dataset in the same format (instead of --valid-fraction)." };
         var validFraction = new Option<double?>("--valid-fraction") { Description = "Hold out this stratified fraction of the training data for validation (default 0.1)." };
-        var model = CommonOptions.Choice("--model", "bilstm, gru or baseline (TF-IDF logistic regression).", "bilstm");
-        model.AcceptOnlyFromAmong("bilstm", "gru", "baseline");
+        var model = CommonOptions.Model("bilstm, gru, baseline (TF-IDF logistic regression) or nbsvm (Naive-Bayes-weighted trigram logistic regression, the most accurate).");
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Examples per batch (default: the recipe's)." };
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (RNN models; default 400)." };
@@ -39,8 +38,8 @@ internal static class TrainCommand
         command.Add(verbose);
         command.SetAction((result, cancellationToken) =>
         {
-            var kind = ParseKind(result.GetValue(model)!);
-            var options = SentimentTrainerOptions.Recommended(kind);
+            var options = Recipe(result.GetValue(model)!);
+            var kind = options.Model;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
             if (result.GetValue(seed) is { } s)
             {
@@ -86,11 +85,13 @@ internal static class TrainCommand
         return command;
     }
 
-    public static ModelKind ParseKind(string text) => text switch
+    /// <summary>The library's recommended recipe for a <c>--model</c> value.</summary>
+    public static SentimentTrainerOptions Recipe(string model) => model switch
     {
-        "gru" => ModelKind.Gru,
-        "baseline" => ModelKind.Baseline,
-        _ => ModelKind.BiLstm,
+        "gru" => SentimentTrainerOptions.Recommended(ModelKind.Gru),
+        "baseline" => SentimentTrainerOptions.Recommended(ModelKind.Baseline),
+        "nbsvm" => SentimentTrainerOptions.RecommendedNaiveBayes(),
+        _ => SentimentTrainerOptions.Recommended(ModelKind.BiLstm),
     };
 
     private static void Summarize(SentimentModel model, string path, bool json)

@@ -11,12 +11,13 @@ namespace SentimentKit;
 /// Several models trained on the same labels, serving together: each text's prediction is the weighted
 /// average of the models' calibrated probabilities. Models that err differently — a BiLSTM reading word
 /// order and a linear model over n-grams (<see cref="RecommendedRecipes"/>) — are more accurate together
-/// than either alone. Safe for concurrent use from many threads.
+/// than either alone, once weighed by how well each does on held-out data (<see cref="FitWeights"/>).
+/// Predictions are safe for concurrent use from many threads.
 /// </summary>
 public sealed class SentimentEnsemble : IDisposable
 {
     private readonly SentimentModel[] _models;
-    private readonly double[] _weights;
+    private double[] _weights;
     private readonly bool _ownsModels;
     private bool _disposed;
 
@@ -68,9 +69,14 @@ public sealed class SentimentEnsemble : IDisposable
     public static IReadOnlyList<SentimentTrainerOptions> RecommendedRecipes() =>
         [SentimentTrainerOptions.Recommended(ModelKind.BiLstm), SentimentTrainerOptions.RecommendedNaiveBayes()];
 
-    /// <summary>Trains one model per recipe on the same examples, one after another, and ensembles them with equal weights.</summary>
+    /// <summary>
+    /// Trains one model per recipe, one after another, on the same examples less one stratified validation split
+    /// (<paramref name="validationFraction"/>, seeded by the first recipe's seed), which every model is calibrated on and the
+    /// weights are then fitted on (<see cref="FitWeights"/>).
+    /// </summary>
     /// <param name="train">The training examples.</param>
     /// <param name="recipes">One options object per model; <see langword="null"/> for <see cref="RecommendedRecipes"/>.</param>
+    /// <param name="validationFraction">The share of <paramref name="train"/> held out, in (0, 0.5].</param>
     /// <param name="progress">Receives each model's training progress, in turn.</param>
     /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
     /// <param name="cancellationToken">Stops at the next batch boundary; models already trained are disposed.</param>
@@ -79,27 +85,37 @@ public sealed class SentimentEnsemble : IDisposable
     public static SentimentEnsemble Train(
         IEnumerable<TextExample> train,
         IEnumerable<SentimentTrainerOptions>? recipes = null,
+        double validationFraction = 0.1,
         IProgress<TrainingProgress>? progress = null,
         ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        var trainers = (recipes ?? RecommendedRecipes()).Select(r => new SentimentTrainer(r, logger)).ToArray();
+        if (!(validationFraction > 0 && validationFraction <= 0.5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(validationFraction), validationFraction, "The validation fraction must be in (0, 0.5].");
+        }
+
+        var recipeList = (recipes ?? RecommendedRecipes()).ToArray();
+        var trainers = recipeList.Select(r => new SentimentTrainer(r, logger)).ToArray();
         if (trainers.Length == 0)
         {
             throw new ArgumentException("An ensemble needs at least one recipe.", nameof(recipes));
         }
 
         var list = train as IReadOnlyList<TextExample> ?? [.. train];
+        var split = DatasetSplitter.StratifiedSplit(list, validationFraction, recipeList[0].Trainer.Seed);
         var models = new List<SentimentModel>();
         try
         {
             foreach (var trainer in trainers)
             {
-                models.Add(trainer.Train(list, null, progress, cancellationToken));
+                models.Add(trainer.Train(split.Train, split.Validation, progress, cancellationToken));
             }
 
-            return new SentimentEnsemble(models);
+            var ensemble = new SentimentEnsemble(models);
+            ensemble.FitWeights(split.Validation);
+            return ensemble;
         }
         catch
         {
@@ -132,6 +148,72 @@ public sealed class SentimentEnsemble : IDisposable
             models.ForEach(m => m.Dispose());
             throw;
         }
+    }
+
+    /// <summary>
+    /// Sets the weights that minimize the log loss of the averaged probabilities on held-out examples, by greedy
+    /// ensemble selection with replacement (Caruana et al. 2004): starting from the best single model, each of 100
+    /// rounds adds the model whose extra share lowers the loss most; a model's weight is its share of the rounds.
+    /// A weak model gets a small weight, or none, rather than dragging the average down.
+    /// </summary>
+    /// <param name="validation">Labeled examples none of the models was trained on.</param>
+    /// <returns>The new weights, in model order.</returns>
+    /// <exception cref="ArgumentException">No examples, or a label that is not one of the ensemble's.</exception>
+    /// <remarks>Not to be called while other threads predict with this ensemble.</remarks>
+    public IReadOnlyList<double> FitWeights(IEnumerable<TextExample> validation)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var list = validation as IReadOnlyList<TextExample> ?? [.. validation];
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Fitting weights needs at least one validation example.", nameof(validation));
+        }
+
+        var labels = list.Select((e, i) => Labels.TryGetIndex(e.Label, out var index)
+            ? index
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{e.Label}' of validation example {i} is not one of the ensemble's labels ({Labels})."), nameof(validation)))
+            .ToArray();
+        var texts = list.Select(e => e.Text).ToArray();
+        var classes = Labels.Count;
+
+        // Each model's probability of the true label, per example: all the log loss of any weighted average needs.
+        var truth = _models.Select(m =>
+        {
+            var p = m.Probabilities(texts);
+            return labels.Select((label, i) => (double)p[(i * classes) + label]).ToArray();
+        }).ToArray();
+
+        const int Rounds = 100;
+        var counts = new int[_models.Length];
+        var sum = new double[texts.Length];
+        for (var round = 0; round < Rounds; round++)
+        {
+            var best = 0;
+            var bestLoss = double.PositiveInfinity;
+            for (var m = 0; m < _models.Length; m++)
+            {
+                var loss = 0.0;
+                for (var i = 0; i < texts.Length; i++)
+                {
+                    loss -= Math.Log(Math.Max((sum[i] + truth[m][i]) / (round + 1), 1e-12));
+                }
+
+                if (loss < bestLoss)
+                {
+                    (best, bestLoss) = (m, loss);
+                }
+            }
+
+            counts[best]++;
+            for (var i = 0; i < texts.Length; i++)
+            {
+                sum[i] += truth[best][i];
+            }
+        }
+
+        _weights = [.. counts.Select(c => c / (double)Rounds)];
+        return Weights;
     }
 
     /// <summary>Predicts the label of one text.</summary>
@@ -198,10 +280,11 @@ public sealed class SentimentEnsemble : IDisposable
     private float[] Probabilities(IReadOnlyList<string> texts)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var weights = _weights;
         var average = new float[texts.Count * Labels.Count];
         for (var m = 0; m < _models.Length; m++)
         {
-            if (_weights[m] == 0)
+            if (weights[m] == 0)
             {
                 continue;
             }
@@ -209,7 +292,7 @@ public sealed class SentimentEnsemble : IDisposable
             var probabilities = _models[m].Probabilities(texts);
             for (var i = 0; i < average.Length; i++)
             {
-                average[i] += (float)(_weights[m] * probabilities[i]);
+                average[i] += (float)(weights[m] * probabilities[i]);
             }
         }
 

@@ -13,6 +13,8 @@ using SentimentKit.Benchmarks;
 //                                       BiLSTM + NB-weighted baseline, calibrated probabilities averaged
 //   latency [--data PATH] [--calls N] [--threads N]
 //                                       p50/p95/p99 of single CPU predictions, every call timed
+//   device-proof [--device D] [--expect cpu|cuda]
+//                                       train, explain, save on a device; reload on the CPU; compare
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -26,6 +28,7 @@ try
         "imdb" => ImdbEndToEndCommand.Run(VerbOptions.Parse(rest)),
         "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
         "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
+        "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -59,5 +62,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   BiLSTM + NB-weighted baseline, calibrated probabilities averaged");
     writer.WriteLine("  latency [--data PATH] [--calls N] [--threads N]");
     writer.WriteLine("                                   p50/p95/p99 of single CPU predictions, every call timed");
+    writer.WriteLine("  device-proof [--device D] [--expect cpu|cuda]");
+    writer.WriteLine("                                   train, explain, save on a device; reload on the CPU; compare");
     return exitCode;
 }

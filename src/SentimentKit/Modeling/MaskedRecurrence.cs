@@ -52,6 +52,19 @@ internal sealed class MaskedRecurrence : nn.Module<Tensor, Tensor, (Tensor Outpu
         RegisterComponents();
     }
 
+    /// <summary>
+    /// Switches only the recurrent cells (not the dropout between layers) to training or evaluation mode. The cells
+    /// hold no dropout of their own, so their outputs are the same in both; cuDNN, though, runs an RNN's backward
+    /// pass only in training mode, which gradients with respect to the inputs (explanations) need.
+    /// </summary>
+    internal void SetCellsTraining(bool training)
+    {
+        foreach (var cell in _forwardLayers.Concat(_backwardLayers))
+        {
+            cell.train(training);
+        }
+    }
+
     /// <summary>Runs the stack.</summary>
     /// <param name="input"><c>[batch, time, features]</c>, right-padded.</param>
     /// <param name="lengths"><c>[batch]</c> int64 real lengths, each in <c>[1, time]</c>.</param>

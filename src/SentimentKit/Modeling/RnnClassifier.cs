@@ -150,6 +150,9 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     /// <summary>Looks up the embeddings of token ids: <c>[batch, time, embedding]</c>.</summary>
     internal Tensor Embed(Tensor ids) => _embedding.call(ids);
 
+    /// <summary>Switches only the recurrent cells to training mode or back (see <see cref="MaskedRecurrence.SetCellsTraining"/>).</summary>
+    internal void SetRecurrentCellsTraining(bool training) => _rnn.SetCellsTraining(training);
+
     /// <summary>
     /// Runs everything after the embedding lookup, so that attributions can differentiate with
     /// respect to the embeddings themselves.

@@ -103,8 +103,18 @@ internal sealed class ClassifierHost<TInput> : IDisposable
         var alphas = torch.linspace(1.0 / steps, 1.0, steps, dtype: embedded.dtype, device: embedded.device).view(steps, 1, 1);
         var path = (alphas * embedded).detach().requires_grad_();
         var lengths = padded.Lengths.repeat(steps);
-        var logProbabilities = rnn.ForwardEmbedded(path, lengths).log_softmax(1);
-        logProbabilities[.., target].sum().backward();
+        var training = rnn.training;
+        rnn.SetRecurrentCellsTraining(true);
+        try
+        {
+            var logProbabilities = rnn.ForwardEmbedded(path, lengths).log_softmax(1);
+            logProbabilities[.., target].sum().backward();
+        }
+        finally
+        {
+            rnn.SetRecurrentCellsTraining(training);
+        }
+
         var averageGradient = path.grad!.mean([0]);
         return (averageGradient * embedded[0]).sum(-1).to(torch.float32).cpu().data<float>().ToArray();
     }

@@ -84,8 +84,30 @@ public sealed class SentimentEnsembleTests : IDisposable
         using var ensemble = SentimentEnsemble.Train(TinyReviews.Make(400, seed: 11), [TinyReviews.Options(ModelKind.BiLstm), naiveBayes]);
 
         ensemble.Models.Select(m => m.Kind).Should().Equal(ModelKind.BiLstm, ModelKind.Baseline);
+        ensemble.Weights.Sum().Should().BeApproximately(1.0, 1e-9);
+        ensemble.Models.Should().OnlyContain(m => m.Report!.ValidationCount == 40, "every model is calibrated on the same 10% split");
         ensemble.Evaluate(TinyReviews.Make(200, seed: 12)).Accuracy.Should().BeGreaterThan(0.9);
         FluentActions.Invoking(() => ensemble.Evaluate([new TextExample("fine", "meh")])).Should().Throw<ArgumentException>().WithMessage("*'meh'*");
+    }
+
+    [Fact]
+    public void FitWeights_GivesAModelTrainedOnNoiseLittleWeight()
+    {
+        var random = new Random(4);
+        var noise = TinyReviews.Make(300, seed: 31).Select(e => new TextExample(e.Text, random.Next(2) == 0 ? "pos" : "neg"));
+        using var noisy = new SentimentTrainer(TinyReviews.Options(ModelKind.Baseline)).Train(noise);
+        using var ensemble = new SentimentEnsemble([noisy, TinyReviews.Shared(ModelKind.Baseline)], ownsModels: false);
+        var validation = TinyReviews.Make(200, seed: 32);
+        var before = ensemble.Evaluate(validation);
+
+        var weights = ensemble.FitWeights(validation);
+
+        weights.Should().Equal(ensemble.Weights);
+        weights.Sum().Should().BeApproximately(1.0, 1e-9);
+        weights[1].Should().BeGreaterThan(0.8);
+        ensemble.Evaluate(validation).LogLoss.Should().BeLessThan(before.LogLoss);
+        FluentActions.Invoking(() => ensemble.FitWeights([])).Should().Throw<ArgumentException>().WithMessage("*at least one*");
+        FluentActions.Invoking(() => ensemble.FitWeights([new TextExample("x", "meh")])).Should().Throw<ArgumentException>().WithMessage("*'meh' of validation example 0*");
     }
 
     [Fact]
@@ -95,7 +117,7 @@ public sealed class SentimentEnsembleTests : IDisposable
         bad.NGrams.NaiveBayesSmoothing = -1;
         var progress = new List<TrainingProgress>();
 
-        var act = () => SentimentEnsemble.Train(TinyReviews.Make(100, seed: 1), [TinyReviews.Options(ModelKind.BiLstm), bad], new SynchronousProgress(progress));
+        var act = () => SentimentEnsemble.Train(TinyReviews.Make(100, seed: 1), [TinyReviews.Options(ModelKind.BiLstm), bad], progress: new SynchronousProgress(progress));
 
         act.Should().Throw<InvalidOptionsException>().WithMessage("*NaiveBayesSmoothing*");
         progress.Should().BeEmpty();
