@@ -52,6 +52,9 @@ internal static class ImdbEndToEndCommand
             settings.Rnn.HiddenSize = options.GetInt("hidden", settings.Rnn.HiddenSize);
             settings.Rnn.Layers = options.GetInt("layers", settings.Rnn.Layers);
             settings.Rnn.EmbeddingSize = options.GetInt("embedding", settings.Rnn.EmbeddingSize);
+            settings.Rnn.EmbeddingDropout = GetDouble(options, "embedding-dropout", settings.Rnn.EmbeddingDropout);
+            settings.Rnn.Dropout = GetDouble(options, "dropout", settings.Rnn.Dropout);
+            settings.Rnn.HeadDropout = GetDouble(options, "head-dropout", settings.Rnn.HeadDropout);
         }
         else
         {
@@ -61,11 +64,12 @@ internal static class ImdbEndToEndCommand
             {
                 settings.NGrams.Weighting = Enum.Parse<Text.NGramWeighting>(weighting, ignoreCase: true);
             }
+        }
 
-            if (options.Get("weight-decay") is { } decay)
-            {
-                settings.Trainer.WeightDecay = double.Parse(decay, CultureInfo.InvariantCulture);
-            }
+        settings.Trainer.WeightDecay = GetDouble(options, "weight-decay", settings.Trainer.WeightDecay);
+        if (options.Get("optimizer") is { } optimizer)
+        {
+            settings.Trainer.Optimizer = Enum.Parse<OptimizerKind>(optimizer, ignoreCase: true);
         }
 
         var log = json ? Console.Error : Console.Out;
@@ -135,6 +139,9 @@ internal static class ImdbEndToEndCommand
 
         return 0;
     }
+
+    private static double GetDouble(VerbOptions options, string name, double fallback) =>
+        options.Get(name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static TextExample[] Subset(IReadOnlyList<TextExample> examples, int count, int seed)
     {

@@ -56,7 +56,8 @@ static int Usage(int exitCode)
     writer.WriteLine("  batching [--data PATH] [--steps N] BiLSTM training samples/s, shuffled vs length-bucketed");
     writer.WriteLine("  imdb [--data PATH] [--model bilstm|gru|baseline] [--device cpu|cuda] [--epochs N] [--json]");
     writer.WriteLine("       [--limit N] [--threads N] [--max-tokens N] [--lr X] [--batch-size N] [--pooling P]");
-    writer.WriteLine("       [--ngrams N] [--min-df N] [--weighting tfidf|naivebayes] [--weight-decay X]");
+    writer.WriteLine("       [--embedding N] [--hidden N] [--layers N] [--dropout X] [--embedding-dropout X] [--head-dropout X]");
+    writer.WriteLine("       [--optimizer adam|adamw|sgd] [--weight-decay X] [--ngrams N] [--min-df N] [--weighting tfidf|naivebayes]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
     writer.WriteLine("  ensemble [--data PATH] [--epochs N] [--save DIR]");
     writer.WriteLine("                                   BiLSTM + NB-weighted baseline, calibrated probabilities averaged");
