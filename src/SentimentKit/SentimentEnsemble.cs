@@ -170,10 +170,7 @@ public sealed class SentimentEnsemble : IDisposable
             throw new ArgumentException("Fitting weights needs at least one validation example.", nameof(validation));
         }
 
-        var labels = list.Select((e, i) => Labels.TryGetIndex(e.Label, out var index)
-            ? index
-            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{e.Label}' of validation example {i} is not one of the ensemble's labels ({Labels})."), nameof(validation)))
-            .ToArray();
+        var labels = SentimentModel.LabelIndices(Labels, list, "validation example", "ensemble's", nameof(validation));
         var texts = list.Select(e => e.Text).ToArray();
         var classes = Labels.Count;
 
@@ -229,35 +226,15 @@ public sealed class SentimentEnsemble : IDisposable
     /// <param name="texts">The texts.</param>
     /// <returns>One prediction per text.</returns>
     /// <exception cref="ArgumentNullException">A text is <see langword="null"/>.</exception>
-    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        var list = texts as IReadOnlyList<string> ?? [.. texts];
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentNullException(nameof(texts), string.Create(CultureInfo.InvariantCulture, $"Text {i} is null."));
-            }
-        }
-
-        var probabilities = Probabilities(list);
-        var classes = Labels.Count;
-        var results = new SentimentPrediction[list.Count];
-        for (var i = 0; i < list.Count; i++)
-        {
-            results[i] = SentimentPrediction.FromProbabilities(Labels.Names, probabilities.AsSpan(i * classes, classes));
-        }
-
-        return results;
-    }
+    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts) =>
+        SentimentPrediction.ForTexts(texts, Labels.Names, Probabilities);
 
     /// <summary>Computes the ensemble's metrics on labeled examples.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
     /// <returns>The metrics of the averaged probabilities.</returns>
     /// <exception cref="ArgumentException">An example's label is not one of the ensemble's.</exception>
     public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples) =>
-        SentimentModel.Accumulate(Labels, examples, Probabilities).Compute();
+        SentimentModel.Accumulate(Labels, examples, Probabilities, "ensemble's").Compute();
 
     /// <summary>Frees the models when the ensemble owns them. Disposing twice is harmless.</summary>
     public void Dispose()

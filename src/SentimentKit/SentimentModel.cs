@@ -116,24 +116,31 @@ public sealed class SentimentModel : IDisposable
         return new ModelEvaluation(accumulator.Compute(), curves);
     }
 
-    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples) => Accumulate(Labels, examples, texts => Probabilities(texts));
+    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples) => Accumulate(Labels, examples, texts => Probabilities(texts), "model's");
 
     /// <summary>Scores a model's probabilities (row-major <c>[count, classes]</c>) on labeled examples.</summary>
-    internal static MetricsAccumulator Accumulate(LabelSet labelSet, IEnumerable<TextExample> examples, Func<IReadOnlyList<string>, float[]> probabilities)
+    internal static MetricsAccumulator Accumulate(LabelSet labelSet, IEnumerable<TextExample> examples, Func<IReadOnlyList<string>, float[]> probabilities, string owner)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var list = examples as IReadOnlyList<TextExample> ?? [.. examples];
-        var labels = new int[list.Count];
-        for (var i = 0; i < list.Count; i++)
-        {
-            labels[i] = labelSet.TryGetIndex(list[i].Label, out var index)
-                ? index
-                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{list[i].Label}' of example {i} is not one of the model's labels ({labelSet})."), nameof(examples));
-        }
-
+        var labels = LabelIndices(labelSet, list, "example", owner, nameof(examples));
         var accumulator = new MetricsAccumulator(labelSet.Names);
         accumulator.Add(probabilities(list.Select(e => e.Text).ToArray()), labels);
         return accumulator;
+    }
+
+    /// <summary>The index of each example's label; an unknown label is an <see cref="ArgumentException"/> naming the example.</summary>
+    internal static int[] LabelIndices(LabelSet labelSet, IReadOnlyList<TextExample> examples, string what, string owner, string parameterName)
+    {
+        var labels = new int[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            labels[i] = labelSet.TryGetIndex(examples[i].Label, out var index)
+                ? index
+                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{examples[i].Label}' of {what} {i} is not one of the {owner} labels ({labelSet})."), parameterName);
+        }
+
+        return labels;
     }
 
     /// <summary>Frees the model's native memory. Disposing twice is harmless.</summary>

@@ -6,6 +6,32 @@ namespace SentimentKit;
 /// <param name="Probabilities">The probability of every label, in the model's label order.</param>
 public sealed record SentimentPrediction(string Label, double Confidence, IReadOnlyDictionary<string, double> Probabilities)
 {
+    /// <summary>
+    /// Checks texts, gets their probabilities (row-major <c>[count, classes]</c>) and turns each row into a prediction:
+    /// what every batch prediction does.
+    /// </summary>
+    internal static SentimentPrediction[] ForTexts(IEnumerable<string> texts, IReadOnlyList<string> names, Func<IReadOnlyList<string>, float[]> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var list = texts as IReadOnlyList<string> ?? [.. texts];
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null)
+            {
+                throw new ArgumentNullException(nameof(texts), $"Text {i} is null.");
+            }
+        }
+
+        var rows = probabilities(list);
+        var results = new SentimentPrediction[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            results[i] = FromProbabilities(names, rows.AsSpan(i * names.Count, names.Count));
+        }
+
+        return results;
+    }
+
     /// <summary>The prediction of one row of probabilities: the most probable label (the first on ties).</summary>
     internal static SentimentPrediction FromProbabilities(IReadOnlyList<string> names, ReadOnlySpan<float> row)
     {

@@ -58,26 +58,8 @@ public sealed class SentimentPredictor : IDisposable
     /// <exception cref="ArgumentNullException">A text is <see langword="null"/>.</exception>
     public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts)
     {
-        ArgumentNullException.ThrowIfNull(texts);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var list = texts as IReadOnlyList<string> ?? [.. texts];
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null)
-            {
-                throw new ArgumentNullException(nameof(texts), $"Text {i} is null.");
-            }
-        }
-
-        var probabilities = _model.Probabilities(list, BatchSize);
-        var classes = _model.Labels.Count;
-        var results = new SentimentPrediction[list.Count];
-        for (var i = 0; i < list.Count; i++)
-        {
-            results[i] = SentimentPrediction.FromProbabilities(_model.Labels.Names, probabilities.AsSpan(i * classes, classes));
-        }
-
-        return results;
+        return SentimentPrediction.ForTexts(texts, _model.Labels.Names, list => _model.Probabilities(list, BatchSize));
     }
 
     /// <summary>Predicts a text and attributes the predicted label to its tokens.</summary>
