@@ -68,6 +68,24 @@ public sealed class NGramFeaturizer
         _longerFeatures = new NGramTable(features);
     }
 
+    /// <summary>The same featurizer with Naive Bayes ratios as weights; shares the lookup tables, which do not depend on weights.</summary>
+    private NGramFeaturizer(NGramFeaturizer fitted, float[] ratios)
+    {
+        _ratios = ratios;
+        _tokens = fitted._tokens;
+        _features = fitted._features;
+        _documentFrequencies = fitted._documentFrequencies;
+        DocumentCount = fitted.DocumentCount;
+        MaxNGramLength = fitted.MaxNGramLength;
+        _sublinearTf = fitted._sublinearTf;
+        Normalizer = fitted.Normalizer;
+        Tokenizer = fitted.Tokenizer;
+        _tokenTable = fitted._tokenTable;
+        _unigramFeatures = fitted._unigramFeatures;
+        _idf = fitted._idf;
+        _longerFeatures = fitted._longerFeatures;
+    }
+
     /// <summary>Gets the number of features (the length of the feature space).</summary>
     public int FeatureCount => _features.Length;
 
@@ -269,9 +287,7 @@ public sealed class NGramFeaturizer
             return featurizer;
         }
 
-        var ratios = CountRatios(featurizer, normalized, labels, classCount, options.NaiveBayesSmoothing, parallel);
-        return new NGramFeaturizer(
-            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, ratios, normalizer, tokenizer);
+        return new NGramFeaturizer(featurizer, CountRatios(featurizer, normalized, labels, classCount, options.NaiveBayesSmoothing, parallel));
     }
 
     /// <summary>
