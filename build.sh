@@ -62,8 +62,8 @@ print_fix() {
     mirror=$(debian_mirror)
     cat >&2 <<FIX
 build.sh: TorchSharp needs libstdc++ with $needed_glibcxx (GCC 13 or newer); this machine's
-build.sh: $(find_libstdcxx) lacks it. Fix, as root on Debian 12:
-    echo 'deb ${mirror:-<your Debian mirror>} trixie main' > /etc/apt/sources.list.d/sentimentkit-trixie.list
+build.sh: $(find_libstdcxx) lacks it. Fix, as root on Debian 12 (what this script does itself when run as root):
+    printf 'Types: deb\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' '${mirror:-<your Debian mirror>}' > /etc/apt/sources.list.d/sentimentkit-trixie.sources
     printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' > /etc/apt/preferences.d/sentimentkit-trixie
     apt-get update && apt-get install -y -t trixie libstdc++6
 build.sh: elsewhere, install a libstdc++ from GCC 13+ (Ubuntu 24.04, Debian 13, Fedora 39 have one).
@@ -142,7 +142,10 @@ summarize_tests() {
 
 pack() {
     rm -rf artifacts/packages
-    dotnet pack src/SentimentKit/SentimentKit.csproj -c "$config" -o artifacts/packages
+    local project
+    for project in src/*/*.csproj; do
+        dotnet pack "$project" -c "$config" -o artifacts/packages
+    done
 }
 
 cmd=${1:-test}

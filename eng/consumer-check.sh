@@ -8,7 +8,7 @@ set -euo pipefail
 packages=$(cd "${1:?usage: consumer-check.sh PACKAGES_DIR [CONFIGURATION]}" && pwd)
 config=${2:-Release}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-nupkg=$(ls "$packages"/SentimentKit.*.nupkg | grep -v '\.snupkg$' | head -n 1)
+nupkg=$(ls "$packages"/SentimentKit.[0-9]*.nupkg | head -n 1)
 version=$(basename "$nupkg" .nupkg); version=${version#SentimentKit.}
 torchsharp=$(sed -n 's|.*Include="TorchSharp-cpu" Version="\([^"]*\)".*|\1|p' "$root/Directory.Packages.props")
 work=$(mktemp -d "${TMPDIR:-/tmp}/sentimentkit-consumer.XXXXXX")
@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 
 # The package cache keeps one copy per version: drop any earlier build of this version.
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
-rm -rf "${cache%/}/sentimentkit/$version"
+rm -rf "${cache%/}/sentimentkit/$version" "${cache%/}/sentimentkit.core/$version"
 
 make_app() { # make_app DIR WITH_BACKEND
     mkdir -p "$1"

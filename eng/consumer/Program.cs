@@ -18,9 +18,9 @@ try
         return new TextExample(string.Join(' ', words), i % 2 == 0 ? "positive" : "negative");
     }).ToList();
 
-    var options = SentimentTrainerOptions.Recommended(ModelKind.Baseline);
+    var options = SentimentTrainerOptions.Recommended(ModelKind.NGrams);
     options.Device = DevicePreference.Cpu;
-    options.NGrams.MinDocumentFrequency = 1;
+    ((NGramModelOptions)options.Model).Features.MinDocumentFrequency = 1;
     options.Trainer.Epochs = 5;
     options.Trainer.LearningRate = 0.1;
     var path = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.skm");

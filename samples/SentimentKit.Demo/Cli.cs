@@ -58,13 +58,24 @@ internal static class Cli
             Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");
             return 1;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // A bug, not bad input: one line, and the whole trace only when asked for.
+            Console.Error.WriteLine($"sentimentkit: unexpected {e.GetType().Name}: {OneLine(e.Message)}{(Environment.GetEnvironmentVariable("SENTIMENTKIT_TRACE") == "1" ? Environment.NewLine + e : " (set SENTIMENTKIT_TRACE=1 for the stack trace)")}");
+            return 1;
+        }
     }
 
+    // Only the library's typed errors about the user's input are exit 2; any other ArgumentException is a bug (exit 1).
     private static bool IsBadInput(Exception e) => e is UsageException
         or DataFormatException or TextFormatException or ModelFormatException
         or FileNotFoundException or DirectoryNotFoundException
-        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException
-        or FormatException or ArgumentException;
+        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

@@ -16,13 +16,32 @@ internal static class CommonOptions
     public static Option<string> Choice(string name, string description, string defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>The <c>--model</c> option: the recipe to train (see <see cref="TrainCommand.Recipe"/>).</summary>
-    public static Option<string> Model(string description)
+    /// <summary>The <c>--model</c> option: a named recipe of the library (<see cref="SentimentTrainerOptions.Recipes"/>).</summary>
+    public static Option<string> Model(string defaultValue = "bilstm")
     {
-        var option = Choice("--model", description, "bilstm");
-        option.AcceptOnlyFromAmong("bilstm", "gru", "baseline", "nbsvm");
+        var recipes = SentimentTrainerOptions.Recipes;
+        var option = Choice("--model", string.Join("; ", recipes.Select(r => $"{r.Name}: {r.Description}")) + ".", defaultValue);
+        return OneOf(option, [.. recipes.Select(r => r.Name)]);
+    }
+
+    /// <summary>
+    /// Restricts an option to a list of values with a one-line error ("--x 'v' must be one of: a, b, c"), where
+    /// System.CommandLine's own check would print the list over several lines.
+    /// </summary>
+    public static Option<T> OneOf<T>(Option<T> option, IReadOnlyList<string> allowed)
+    {
+        option.CompletionSources.Add(allowed.ToArray());
+        option.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count > 0 ? result.Tokens[^1].Value : null;
+            if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
+            {
+                result.AddError($"{option.Name} '{value}' must be one of: {string.Join(", ", allowed)}.");
+            }
+        });
         return option;
     }
+
 
     public static DevicePreference ParseDevice(string text) =>
         DevicePreference.TryParse(text, out var preference)

@@ -82,14 +82,12 @@ internal sealed class DataArguments
     private static Option<string> CreateFormat()
     {
         var option = new Option<string>("--format") { Description = "imdb, tsv, csv or jsonl; auto guesses from the path.", DefaultValueFactory = _ => "auto" };
-        option.AcceptOnlyFromAmong("auto", "imdb", "tsv", "csv", "jsonl");
-        return option;
+        return CommonOptions.OneOf(option, ["auto", "imdb", "tsv", "csv", "jsonl"]);
     }
 
     private static Option<string?> CreateSplit()
     {
         var option = new Option<string?>("--split") { Description = "The IMDB part to read: train or test." };
-        option.AcceptOnlyFromAmong("train", "test");
-        return option;
+        return CommonOptions.OneOf(option, ["train", "test"]);
     }
 }

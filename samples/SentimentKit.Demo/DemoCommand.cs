@@ -27,7 +27,7 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var model = CommonOptions.Model("bilstm, gru, baseline or nbsvm.");
+        var model = CommonOptions.Model();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the 1,800 training reviews.", DefaultValueFactory = _ => DemoEpochs };
         var device = CommonOptions.Device();
         var seed = new Option<int>("--seed") { Description = "The seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -40,8 +40,8 @@ internal static class DemoCommand
         };
         command.SetAction((result, cancellationToken) =>
         {
-            var options = TrainCommand.Recipe(result.GetValue(model)!);
-            var kind = options.Model;
+            var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
+            var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
             options.Trainer.Seed = result.GetValue(seed);
             options.Trainer.Epochs = result.GetValue(epochs);
@@ -52,10 +52,10 @@ internal static class DemoCommand
             using var logging = CommonOptions.Logging(result.GetValue(verbose));
             var trainer = new SentimentTrainer(options, logging.CreateLogger("SentimentKit"));
             using var trained = TrainingProgressView.Run(progress => trainer.Train(train, null, progress, cancellationToken));
-            var evaluation = trained.EvaluateDetailed(test);
-            var predictor = trained.CreatePredictor();
+            var evaluation = trained.EvaluateDetailed(test, cancellationToken);
+            using var predictor = trained.CreatePredictor();
             var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
-            var predictions = samples.Zip(predictor.PredictBatch(samples)).ToArray();
+            var predictions = samples.Zip(predictor.PredictBatch(samples, cancellationToken)).ToArray();
             var folder = result.GetValue(output)!;
             var files = ReportWriter.Write(folder, trained, evaluation, predictions);
             var modelPath = Path.Combine(folder, "model.skm");

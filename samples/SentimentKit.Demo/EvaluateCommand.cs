@@ -12,16 +12,18 @@ internal static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "The model file (.skm).", Required = true };
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
+        var seed = new Option<int>("--seed") { Description = "The seed of the --limit subset.", DefaultValueFactory = _ => 42 };
         var command = new Command("evaluate", "Evaluate a saved model on a labeled dataset (the IMDB test part by default).") { model };
         data.AddTo(command);
         command.Add(device);
+        command.Add(seed);
         command.Add(json);
         command.SetAction((result, cancellationToken) =>
         {
-            var examples = data.Load(result, ImdbSplit.Test, seed: 42);
+            var examples = data.Load(result, ImdbSplit.Test, result.GetValue(seed));
             cancellationToken.ThrowIfCancellationRequested();
             using var loaded = SentimentModel.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
-            var metrics = loaded.Evaluate(examples);
+            var metrics = loaded.Evaluate(examples, cancellationToken);
             if (result.GetValue(json))
             {
                 Output.WriteJson(Output.MetricsJson(metrics));

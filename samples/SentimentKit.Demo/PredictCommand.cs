@@ -22,7 +22,7 @@ internal static class PredictCommand
             var batches = given is { Length: > 0 } ? [given] : ReadStdin(cancellationToken);
             foreach (var batch in batches)
             {
-                var predictions = predictor.PredictBatch(batch);
+                var predictions = predictor.PredictBatch(batch, cancellationToken);
                 if (asJson)
                 {
                     for (var i = 0; i < batch.Length; i++)

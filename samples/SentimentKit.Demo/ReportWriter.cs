@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using SentimentKit.Evaluation;
 using SentimentKit.Training;
 
 namespace SentimentKit.Demo;

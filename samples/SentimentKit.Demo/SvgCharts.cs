@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SentimentKit.Evaluation;
 using SentimentKit.Training;
 
 namespace SentimentKit.Demo;

@@ -14,7 +14,7 @@ internal static class TrainCommand
         var data = new DataArguments();
         var valid = new Option<string?>("--valid") { Description = "A validation dataset in the same format (instead of --valid-fraction)." };
         var validFraction = new Option<double?>("--valid-fraction") { Description = "Hold out this stratified fraction of the training data for validation (default 0.1)." };
-        var model = CommonOptions.Model("bilstm, gru, baseline (TF-IDF logistic regression) or nbsvm (Naive-Bayes-weighted trigram logistic regression, the most accurate).");
+        var model = CommonOptions.Model();
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Examples per batch (default: the recipe's)." };
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (RNN models; default 400)." };
@@ -38,8 +38,8 @@ internal static class TrainCommand
         command.Add(verbose);
         command.SetAction((result, cancellationToken) =>
         {
-            var options = Recipe(result.GetValue(model)!);
-            var kind = options.Model;
+            var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
+            var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
             if (result.GetValue(seed) is { } s)
             {
@@ -58,10 +58,9 @@ internal static class TrainCommand
 
             if (result.GetValue(maxTokens) is { } m)
             {
-                options.Rnn = kind == ModelKind.Baseline
-                    ? throw new UsageException("--max-tokens applies to the bilstm and gru models; the baseline reads every token.")
-                    : options.Rnn!;
-                options.Rnn.MaxTokens = m;
+                var rnn = options.Model as RnnModelOptions
+                    ?? throw new UsageException("--max-tokens applies to the bilstm and gru models; the n-gram models read every token.");
+                rnn.Network.MaxTokens = m;
             }
 
             var validPath = result.GetValue(valid);
@@ -84,15 +83,6 @@ internal static class TrainCommand
         });
         return command;
     }
-
-    /// <summary>The library's recommended recipe for a <c>--model</c> value.</summary>
-    public static SentimentTrainerOptions Recipe(string model) => model switch
-    {
-        "gru" => SentimentTrainerOptions.Recommended(ModelKind.Gru),
-        "baseline" => SentimentTrainerOptions.Recommended(ModelKind.Baseline),
-        "nbsvm" => SentimentTrainerOptions.RecommendedNaiveBayes(),
-        _ => SentimentTrainerOptions.Recommended(ModelKind.BiLstm),
-    };
 
     private static void Summarize(SentimentModel model, string path, bool json)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SentimentKit.Data;
 using SentimentKit.Devices;
+using SentimentKit.Evaluation;
 using SentimentKit.Sequences;
 using SentimentKit.Training;
 
@@ -24,9 +25,9 @@ public sealed class SentimentEnsemble : IDisposable
     /// <summary>Initializes an ensemble of trained models.</summary>
     /// <param name="models">At least one model; all must have the same labels in the same order.</param>
     /// <param name="weights">One non-negative weight per model, not all zero; normalized to sum to 1. <see langword="null"/> weighs them equally.</param>
-    /// <param name="ownsModels">Whether disposing the ensemble disposes the models.</param>
+    /// <param name="ownsModels">Whether disposing the ensemble disposes the models; when <see langword="false"/> (as for <see cref="SentimentPredictor"/>) the models must outlive the ensemble.</param>
     /// <exception cref="ArgumentException">No models, models with different labels, or bad weights.</exception>
-    public SentimentEnsemble(IEnumerable<SentimentModel> models, IEnumerable<double>? weights = null, bool ownsModels = true)
+    public SentimentEnsemble(IEnumerable<SentimentModel> models, IEnumerable<double>? weights = null, bool ownsModels = false)
     {
         ArgumentNullException.ThrowIfNull(models);
         _models = [.. models];
@@ -113,7 +114,7 @@ public sealed class SentimentEnsemble : IDisposable
                 models.Add(trainer.Train(split.Train, split.Validation, progress, cancellationToken));
             }
 
-            var ensemble = new SentimentEnsemble(models);
+            var ensemble = new SentimentEnsemble(models, ownsModels: true);
             ensemble.FitWeights(split.Validation);
             return ensemble;
         }
@@ -141,7 +142,7 @@ public sealed class SentimentEnsemble : IDisposable
                 models.Add(SentimentModel.Load(path, device));
             }
 
-            return new SentimentEnsemble(models, weights);
+            return new SentimentEnsemble(models, weights, ownsModels: true);
         }
         catch
         {
@@ -158,7 +159,8 @@ public sealed class SentimentEnsemble : IDisposable
     /// </summary>
     /// <param name="validation">Labeled examples none of the models was trained on.</param>
     /// <returns>The new weights, in model order.</returns>
-    /// <exception cref="ArgumentException">No examples, or a label that is not one of the ensemble's.</exception>
+    /// <exception cref="ArgumentException">No examples.</exception>
+    /// <exception cref="InvalidTrainingDataException">A label is not one of the ensemble's.</exception>
     /// <remarks>Not to be called while other threads predict with this ensemble.</remarks>
     public IReadOnlyList<double> FitWeights(IEnumerable<TextExample> validation)
     {
@@ -170,7 +172,7 @@ public sealed class SentimentEnsemble : IDisposable
             throw new ArgumentException("Fitting weights needs at least one validation example.", nameof(validation));
         }
 
-        var labels = SentimentModel.LabelIndices(Labels, list, "validation example", "ensemble's", nameof(validation));
+        var labels = MetricsAccumulator.LabelIndices(Labels, list, "validation example", "ensemble's");
         var texts = list.Select(e => e.Text).ToArray();
         var classes = Labels.Count;
 
@@ -180,36 +182,7 @@ public sealed class SentimentEnsemble : IDisposable
             var p = m.Probabilities(texts);
             return labels.Select((label, i) => (double)p[(i * classes) + label]).ToArray();
         }).ToArray();
-
-        const int Rounds = 100;
-        var counts = new int[_models.Length];
-        var sum = new double[texts.Length];
-        for (var round = 0; round < Rounds; round++)
-        {
-            var best = 0;
-            var bestLoss = double.PositiveInfinity;
-            for (var m = 0; m < _models.Length; m++)
-            {
-                var loss = 0.0;
-                for (var i = 0; i < texts.Length; i++)
-                {
-                    loss -= Math.Log(Math.Max((sum[i] + truth[m][i]) / (round + 1), 1e-12));
-                }
-
-                if (loss < bestLoss)
-                {
-                    (best, bestLoss) = (m, loss);
-                }
-            }
-
-            counts[best]++;
-            for (var i = 0; i < texts.Length; i++)
-            {
-                sum[i] += truth[best][i];
-            }
-        }
-
-        _weights = [.. counts.Select(c => c / (double)Rounds)];
+        _weights = EnsembleWeights.Fit(truth);
         return Weights;
     }
 
@@ -224,17 +197,19 @@ public sealed class SentimentEnsemble : IDisposable
 
     /// <summary>Predicts many texts; results come back in input order.</summary>
     /// <param name="texts">The texts.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>One prediction per text.</returns>
     /// <exception cref="ArgumentNullException">A text is <see langword="null"/>.</exception>
-    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts) =>
-        SentimentPrediction.ForTexts(texts, Labels.Names, Probabilities);
+    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts, CancellationToken cancellationToken = default) =>
+        SentimentPrediction.ForTexts(texts, Labels.Names, list => Probabilities(list, cancellationToken));
 
     /// <summary>Computes the ensemble's metrics on labeled examples.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The metrics of the averaged probabilities.</returns>
-    /// <exception cref="ArgumentException">An example's label is not one of the ensemble's.</exception>
-    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples) =>
-        SentimentModel.Accumulate(Labels, examples, Probabilities, "ensemble's").Compute();
+    /// <exception cref="InvalidTrainingDataException">An example's label is not one of the ensemble's.</exception>
+    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples, CancellationToken cancellationToken = default) =>
+        MetricsAccumulator.ForExamples(Labels, examples, list => Probabilities(list, cancellationToken), "ensemble's").Compute();
 
     /// <summary>Frees the models when the ensemble owns them. Disposing twice is harmless.</summary>
     public void Dispose()
@@ -254,7 +229,7 @@ public sealed class SentimentEnsemble : IDisposable
         }
     }
 
-    private float[] Probabilities(IReadOnlyList<string> texts)
+    private float[] Probabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var weights = _weights;
@@ -266,7 +241,7 @@ public sealed class SentimentEnsemble : IDisposable
                 continue;
             }
 
-            var probabilities = _models[m].Probabilities(texts);
+            var probabilities = _models[m].Probabilities(texts, cancellationToken: cancellationToken);
             for (var i = 0; i < average.Length; i++)
             {
                 average[i] += (float)(weights[m] * probabilities[i]);

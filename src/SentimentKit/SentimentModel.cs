@@ -1,36 +1,55 @@
-using System.Globalization;
+using System.ComponentModel;
+using SentimentKit.Artifacts;
 using SentimentKit.Data;
 using SentimentKit.Devices;
-using SentimentKit.Training;
+using SentimentKit.Evaluation;
+using SentimentKit.Families;
 
 namespace SentimentKit;
 
 /// <summary>
-/// A trained text classifier: label names, text normalization and tokenization settings, the
-/// vocabulary or n-gram features, the weights, the calibration and the validation metrics —
-/// everything needed to predict. Save it as one <c>.skm</c> file; a loaded model predicts exactly as
-/// the saved one did. Disposing it frees its native memory.
+/// A trained text classifier: label names, text normalization and tokenization settings, the vocabulary or n-gram
+/// features, the weights, the calibration and the validation metrics — everything needed to predict. Save it as one
+/// <c>.skm</c> file; a loaded model predicts exactly as the saved one did. Predict through a
+/// <see cref="SentimentPredictor"/> (<see cref="CreatePredictor"/>). Disposing it frees its native memory once no
+/// call is inside it.
 /// </summary>
 public sealed class SentimentModel : IDisposable
 {
-    private readonly TextPipeline _pipeline;
+    private readonly ModelPipeline _pipeline;
     private readonly ModelManifest _manifest;
-    private bool _disposed;
+    private readonly DisposalGuard _guard = new();
 
-    internal SentimentModel(TextPipeline pipeline, ModelManifest manifest, TemperatureScaling? calibration, TrainingReport? report)
+    internal SentimentModel(ModelPipeline pipeline, ModelManifest manifest, TemperatureScaling? calibration, TrainingReport? report, string? path, string? fileSha256)
     {
         _pipeline = pipeline;
         _manifest = manifest;
         Calibration = calibration;
         Report = report;
         Labels = new LabelSet(manifest.Labels);
+        Info = new ModelInfo
+        {
+            Kind = pipeline.Kind,
+            Labels = manifest.Labels,
+            CreatedUtc = manifest.CreatedUtc,
+            LibraryVersion = manifest.LibraryVersion,
+            Seed = manifest.Seed,
+            Temperature = Temperature,
+            ValidationMetrics = manifest.ValidationMetrics,
+            Path = path,
+            FileSha256 = fileSha256,
+            Runtime = "torch",
+        };
     }
 
     /// <summary>Gets the label names, in the order of the model's outputs.</summary>
     public LabelSet Labels { get; }
 
+    /// <summary>Gets what the model is: kind, labels, creation, validation metrics, the file it came from.</summary>
+    public ModelInfo Info { get; }
+
     /// <summary>Gets the kind of model.</summary>
-    public ModelKind Kind => _manifest.ModelKind;
+    public ModelKind Kind => _pipeline.Kind;
 
     /// <summary>Gets the device the model runs on.</summary>
     public ComputeDevice Device => _pipeline.Device;
@@ -44,7 +63,7 @@ public sealed class SentimentModel : IDisposable
     /// <summary>Gets the SentimentKit version that trained the model.</summary>
     public string LibraryVersion => _manifest.LibraryVersion;
 
-    /// <summary>Gets the vocabulary size (RNN models) or the number of n-gram features (baseline).</summary>
+    /// <summary>Gets the vocabulary size (recurrent models) or the number of n-gram features (n-gram model).</summary>
     public int FeatureCount => _pipeline.FeatureCount;
 
     /// <summary>Gets the metrics on the validation set at the end of training, when there was one.</summary>
@@ -59,15 +78,6 @@ public sealed class SentimentModel : IDisposable
     /// <summary>Gets the training report; <see langword="null"/> for a model loaded from a file.</summary>
     public TrainingReport? Report { get; }
 
-    internal TextPipeline Pipeline
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return _pipeline;
-        }
-    }
-
     /// <summary>Loads a model saved by <see cref="Save"/>, verifying its format version and every checksum first.</summary>
     /// <param name="path">The <c>.skm</c> file.</param>
     /// <param name="device">The device to run on; <see langword="null"/> means <see cref="DevicePreference.Auto"/>.</param>
@@ -77,8 +87,8 @@ public sealed class SentimentModel : IDisposable
     public static SentimentModel Load(string path, DevicePreference? device = null)
     {
         var resolved = TorchBackend.Resolve(device ?? DevicePreference.Auto);
-        var (manifest, pipeline, calibration) = ModelArtifact.Load(path, resolved);
-        return new SentimentModel(pipeline, manifest, calibration, report: null);
+        var (contents, pipeline, calibration) = ModelArtifact.Load(path, resolved);
+        return new SentimentModel(pipeline, contents.Manifest, calibration, report: null, Path.GetFullPath(path), contents.FileSha256);
     }
 
     /// <summary>Saves the model as one <c>.skm</c> file, atomically: a failure leaves any existing file intact.</summary>
@@ -86,80 +96,61 @@ public sealed class SentimentModel : IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        ModelArtifact.Save(path, _manifest, Pipeline, Calibration);
+        using var lease = _guard.Enter(this);
+        ModelArtifact.Save(path, _manifest, _pipeline, Calibration);
     }
 
-    /// <summary>Creates a predictor over this model; the model must outlive it.</summary>
+    /// <summary>Creates a predictor over this model. The predictor does not own the model: the model must outlive it.</summary>
     /// <returns>The predictor.</returns>
     public SentimentPredictor CreatePredictor() => new(this, ownsModel: false);
 
-    /// <summary>Predicts one text (see <see cref="SentimentPredictor.Predict"/>).</summary>
+    /// <summary>Predicts one text.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The prediction.</returns>
-    public SentimentPrediction Predict(string text) => CreatePredictor().Predict(text);
+    [Obsolete("Predict through a SentimentPredictor (CreatePredictor(), or SentimentPredictor.Load): one place for Predict, PredictBatch and Explain.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public SentimentPrediction Predict(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SentimentPrediction.ForTexts([text], Labels.Names, texts => Probabilities(texts))[0];
+    }
 
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The metrics, with calibrated probabilities when the model is calibrated.</returns>
-    /// <exception cref="ArgumentException">An example's label is not one of the model's.</exception>
-    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples) => Accumulate(examples).Compute();
+    /// <exception cref="InvalidTrainingDataException">An example's label is not one of the model's.</exception>
+    public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples, CancellationToken cancellationToken = default) =>
+        Accumulate(examples, cancellationToken).Compute();
 
     /// <summary>Computes the metrics of the model on labeled examples, with every label's ROC curve.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The metrics and curves.</returns>
-    /// <exception cref="ArgumentException">An example's label is not one of the model's.</exception>
-    public ModelEvaluation EvaluateDetailed(IEnumerable<TextExample> examples)
+    /// <exception cref="InvalidTrainingDataException">An example's label is not one of the model's.</exception>
+    public ModelEvaluation EvaluateDetailed(IEnumerable<TextExample> examples, CancellationToken cancellationToken = default)
     {
-        var accumulator = Accumulate(examples);
+        var accumulator = Accumulate(examples, cancellationToken);
         var curves = Labels.Names.Select((name, index) => (name, curve: accumulator.RocCurve(index)))
             .ToDictionary(p => p.name, p => p.curve, StringComparer.Ordinal);
         return new ModelEvaluation(accumulator.Compute(), curves);
     }
 
-    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples) => Accumulate(Labels, examples, texts => Probabilities(texts), "model's");
-
-    /// <summary>Scores a model's probabilities (row-major <c>[count, classes]</c>) on labeled examples.</summary>
-    internal static MetricsAccumulator Accumulate(LabelSet labelSet, IEnumerable<TextExample> examples, Func<IReadOnlyList<string>, float[]> probabilities, string owner)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        var list = examples as IReadOnlyList<TextExample> ?? [.. examples];
-        var labels = LabelIndices(labelSet, list, "example", owner, nameof(examples));
-        var accumulator = new MetricsAccumulator(labelSet.Names);
-        accumulator.Add(probabilities(list.Select(e => e.Text).ToArray()), labels);
-        return accumulator;
-    }
-
-    /// <summary>The index of each example's label; an unknown label is an <see cref="ArgumentException"/> naming the example.</summary>
-    internal static int[] LabelIndices(LabelSet labelSet, IReadOnlyList<TextExample> examples, string what, string owner, string parameterName)
-    {
-        var labels = new int[examples.Count];
-        for (var i = 0; i < examples.Count; i++)
-        {
-            labels[i] = labelSet.TryGetIndex(examples[i].Label, out var index)
-                ? index
-                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The label '{examples[i].Label}' of {what} {i} is not one of the {owner} labels ({labelSet})."), parameterName);
-        }
-
-        return labels;
-    }
-
-    /// <summary>Frees the model's native memory. Disposing twice is harmless.</summary>
+    /// <summary>Frees the model's native memory once no call is inside it. Disposing twice is harmless.</summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (_guard.BeginDispose())
         {
-            return;
+            _pipeline.Dispose();
         }
-
-        _disposed = true;
-        _pipeline.Dispose();
     }
 
     /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
-    internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256)
+    internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)
     {
+        using var lease = _guard.Enter(this);
         var classes = Labels.Count;
-        var logits = Pipeline.Logits(texts, batchSize);
+        var logits = _pipeline.Logits(texts, batchSize, cancellationToken);
         var probabilities = new float[logits.Length];
         for (var i = 0; i < texts.Count; i++)
         {
@@ -168,4 +159,14 @@ public sealed class SentimentModel : IDisposable
 
         return probabilities;
     }
+
+    /// <summary>The tokens of a text and their attributions toward class <paramref name="target"/>.</summary>
+    internal (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target)
+    {
+        using var lease = _guard.Enter(this);
+        return _pipeline.Explain(text, target);
+    }
+
+    private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples, CancellationToken cancellationToken) =>
+        MetricsAccumulator.ForExamples(Labels, examples, texts => Probabilities(texts, cancellationToken: cancellationToken), "model's");
 }

@@ -3,17 +3,22 @@ using SentimentKit.Devices;
 namespace SentimentKit;
 
 /// <summary>
-/// Serves a <see cref="SentimentModel"/>: single and batched predictions and per-token
-/// explanations. Safe for concurrent use from many threads.
+/// Serves a <see cref="SentimentModel"/> on TorchSharp: single and batched predictions and per-token explanations.
+/// Safe for concurrent use from many threads; disposing it while other threads predict lets their calls finish (or
+/// throw <see cref="ObjectDisposedException"/> if they start after) before any native memory is freed.
 /// </summary>
-public sealed class SentimentPredictor : IDisposable
+public sealed class SentimentPredictor : ISentimentPredictor
 {
     private readonly SentimentModel _model;
     private readonly bool _ownsModel;
-    private bool _disposed;
+    private volatile bool _disposed;
 
-    internal SentimentPredictor(SentimentModel model, bool ownsModel)
+    /// <summary>Initializes a predictor over a trained or loaded model.</summary>
+    /// <param name="model">The model.</param>
+    /// <param name="ownsModel">Whether disposing the predictor disposes the model; when <see langword="false"/> the model must outlive the predictor.</param>
+    public SentimentPredictor(SentimentModel model, bool ownsModel = false)
     {
+        ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _ownsModel = ownsModel;
     }
@@ -23,6 +28,12 @@ public sealed class SentimentPredictor : IDisposable
 
     /// <summary>Gets the model served.</summary>
     public SentimentModel Model => _model;
+
+    /// <inheritdoc/>
+    public ModelInfo Info => _model.Info;
+
+    /// <inheritdoc/>
+    public bool CanExplain => true;
 
     /// <summary>Gets or sets the number of texts per batch inside <see cref="PredictBatch"/>.</summary>
     /// <value>The default value is 256.</value>
@@ -40,12 +51,11 @@ public sealed class SentimentPredictor : IDisposable
     /// <param name="path">The <c>.skm</c> file.</param>
     /// <param name="device">The device; <see langword="null"/> means <see cref="DevicePreference.Auto"/>.</param>
     /// <returns>The predictor; disposing it disposes the model.</returns>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="ModelFormatException">The file is not a valid model; nothing was loaded.</exception>
     public static SentimentPredictor Load(string path, DevicePreference? device = null) => new(SentimentModel.Load(path, device), ownsModel: true);
 
-    /// <summary>Predicts the label of one text.</summary>
-    /// <param name="text">Any text; empty or symbol-only text gets a valid prediction, very long text is cut to the model's token limit.</param>
-    /// <returns>The label, its probability and every label's probability.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <inheritdoc/>
     public SentimentPrediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -54,29 +64,29 @@ public sealed class SentimentPredictor : IDisposable
 
     /// <summary>Predicts many texts in length-bucketed batches; results come back in input order.</summary>
     /// <param name="texts">The texts.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>One prediction per text, in input order.</returns>
     /// <exception cref="ArgumentNullException">A text is <see langword="null"/>.</exception>
-    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts)
+    public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return SentimentPrediction.ForTexts(texts, _model.Labels.Names, list => _model.Probabilities(list, BatchSize));
+        return SentimentPrediction.ForTexts(texts, _model.Labels.Names, list => _model.Probabilities(list, BatchSize, cancellationToken));
     }
 
     /// <summary>Predicts a text and attributes the predicted label to its tokens.</summary>
     /// <param name="text">The text.</param>
     /// <returns>
-    /// The prediction and one attribution per token, in text order: integrated gradients on the
-    /// embeddings for the RNN models, exact gradient × input for the baseline.
+    /// The prediction and one attribution per token, in text order: integrated gradients on the embeddings for the
+    /// recurrent models, exact gradient × input for the n-gram model.
     /// </returns>
     public SentimentExplanation Explain(string text)
     {
         var prediction = Predict(text);
-        var target = _model.Labels.GetIndex(prediction.Label);
-        var (tokens, attributions) = _model.Pipeline.Explain(text, target);
+        var (tokens, attributions) = _model.Explain(text, _model.Labels.GetIndex(prediction.Label));
         return new SentimentExplanation(prediction, [.. tokens.Select((t, i) => new TokenAttribution(t, attributions[i]))]);
     }
 
-    /// <summary>Frees the model's native memory when this predictor owns it. Disposing twice is harmless.</summary>
+    /// <summary>Stops this predictor; frees the model's native memory (once no call is inside it) when the predictor owns it. Disposing twice is harmless.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -90,5 +100,4 @@ public sealed class SentimentPredictor : IDisposable
             _model.Dispose();
         }
     }
-
 }

@@ -1,43 +1,31 @@
+using System.ComponentModel;
 using SentimentKit.Devices;
+using SentimentKit.Families;
 using SentimentKit.Modeling;
-using SentimentKit.Sequences;
 using SentimentKit.Text;
-using SentimentKit.Training;
 
 namespace SentimentKit;
 
 /// <summary>
-/// Everything <see cref="SentimentTrainer"/> can be told, in one object. The defaults are the
-/// library's recommended recipe for a BiLSTM; <see cref="Recommended(ModelKind)"/> gives the
-/// recipe of each model kind.
+/// Everything <see cref="SentimentTrainer"/> can be told, in one object: the model (its family's options), text
+/// normalization, the training loop, the device and calibration. The defaults are the library's recommended recipe
+/// for a BiLSTM; <see cref="Recommended(ModelKind)"/> gives the recipe of each kind.
 /// </summary>
 public sealed class SentimentTrainerOptions
 {
-    /// <summary>Gets or sets the kind of model to build.</summary>
-    /// <value>The default value is <see cref="ModelKind.BiLstm"/>.</value>
-    public ModelKind Model { get; set; } = ModelKind.BiLstm;
+    /// <summary>Gets or sets the model to build: <see cref="RnnModelOptions"/> or <see cref="NGramModelOptions"/>.</summary>
+    /// <value>The default value is the recommended BiLSTM (<see cref="RnnModelOptions.Recommended(ModelKind)"/>).</value>
+    public ModelOptions Model { get; set; } = RnnModelOptions.Recommended(ModelKind.BiLstm);
+
+    /// <summary>Gets the kind of model <see cref="Model"/> builds.</summary>
+    public ModelKind Kind => Model.Kind;
 
     /// <summary>Gets or sets how text is normalized before tokenizing (saved with the model).</summary>
     /// <value>The default value is the normalizer's defaults: lower-case, HTML stripped, NFKC.</value>
     public TextNormalizerOptions Normalizer { get; set; } = new();
 
-    /// <summary>Gets or sets how the vocabulary of the RNN models is built from the training texts.</summary>
-    /// <value>The default value is words seen at least twice, at most 50,000 of them.</value>
-    public VocabularyOptions Vocabulary { get; set; } = new() { MinFrequency = 2, MaxSize = 50_000 };
-
-    /// <summary>Gets or sets the n-gram features of the baseline.</summary>
-    /// <value>The default value is uni- and bigrams in at least two training documents, sublinear TF-IDF.</value>
-    public NGramFeaturizerOptions NGrams { get; set; } = new() { MaxNGramLength = 2, MinDocumentFrequency = 2, SublinearTf = true };
-
-    /// <summary>
-    /// Gets or sets the RNN module's options for <see cref="ModelKind.BiLstm"/> and <see cref="ModelKind.Gru"/>;
-    /// the vocabulary size and class count are filled in from the data, and the cell from <see cref="Model"/>.
-    /// </summary>
-    /// <value>The default value is <see langword="null"/>: the recommended recipe (<see cref="RecommendedRnn"/>).</value>
-    public RnnClassifierOptions? Rnn { get; set; }
-
     /// <summary>Gets or sets the training loop's options.</summary>
-    /// <value>The default value is the recommended recipe's (<see cref="RecommendedTrainer"/>).</value>
+    /// <value>The default value is the recommended BiLSTM's (<see cref="RecommendedTrainer"/>).</value>
     public TrainerOptions Trainer { get; set; } = RecommendedTrainer(ModelKind.BiLstm);
 
     /// <summary>Gets or sets the device to train on.</summary>
@@ -52,178 +40,89 @@ public sealed class SentimentTrainerOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Calibrate { get; set; } = true;
 
-    /// <summary>Gets or sets a GloVe / word2vec / fastText text file to initialize the RNN's embeddings from.</summary>
-    /// <value>The default value is <see langword="null"/> (random initialization).</value>
-    public string? PretrainedVectorsPath { get; set; }
+    /// <summary>Gets the named recipes (<c>bilstm</c>, <c>gru</c>, <c>baseline</c>, <c>nbsvm</c>) as the command line offers them.</summary>
+    public static IReadOnlyList<TrainingRecipe> Recipes => ModelFamilies.Recipes;
 
     /// <summary>Gets the recommended options for a model kind.</summary>
     /// <param name="kind">The kind of model.</param>
     /// <returns>New options; change any of them before training.</returns>
-    public static SentimentTrainerOptions Recommended(ModelKind kind) => new()
+    /// <exception cref="ArgumentOutOfRangeException">The kind is unknown.</exception>
+    public static SentimentTrainerOptions Recommended(ModelKind kind)
     {
-        Model = kind,
-        Trainer = RecommendedTrainer(kind),
-        Rnn = kind == ModelKind.Baseline ? null : RecommendedRnn(kind),
-    };
+        var family = ModelFamilies.For(kind);
+        return new SentimentTrainerOptions { Model = family.RecommendedModel(kind), Trainer = family.RecommendedTrainer(kind) };
+    }
 
     /// <summary>
-    /// Gets the recipe of the strongest linear model: <see cref="ModelKind.Baseline"/> on word uni-, bi- and trigrams
-    /// weighted by their Naive Bayes log-count ratios (NBSVM's features, Wang and Manning 2012) instead of TF-IDF.
-    /// Its features are fitted from labeled texts; with two classes or more.
+    /// Gets the recipe of the strongest linear model: <see cref="ModelKind.NGrams"/> on word uni-, bi- and trigrams
+    /// weighted by their Naive Bayes log-count ratios (<see cref="NGramModelOptions.RecommendedNaiveBayes"/>).
     /// </summary>
     /// <returns>New options.</returns>
     public static SentimentTrainerOptions RecommendedNaiveBayes()
     {
-        var options = Recommended(ModelKind.Baseline);
-        options.NGrams = new NGramFeaturizerOptions { MaxNGramLength = 3, MinDocumentFrequency = 2, SublinearTf = true, Weighting = NGramWeighting.NaiveBayes };
+        var options = Recommended(ModelKind.NGrams);
+        options.Model = NGramModelOptions.RecommendedNaiveBayes();
         return options;
     }
 
-    /// <summary>Gets the recommended RNN options of a model kind: the library's best settings found on IMDB.</summary>
-    /// <param name="kind"><see cref="ModelKind.BiLstm"/> or <see cref="ModelKind.Gru"/>.</param>
+    /// <summary>Gets the options of a named recipe (see <see cref="Recipes"/>).</summary>
+    /// <param name="name">The recipe's name, for example <c>nbsvm</c>.</param>
     /// <returns>New options.</returns>
-    public static RnnClassifierOptions RecommendedRnn(ModelKind kind) => new()
+    /// <exception cref="ArgumentException">No recipe has that name.</exception>
+    public static SentimentTrainerOptions FromRecipe(string name)
     {
-        CellType = kind == ModelKind.Gru ? RnnCellType.Gru : RnnCellType.Lstm,
-        EmbeddingSize = 128,
-        HiddenSize = 128,
-        Layers = 1,
-        Bidirectional = true,
-        // Attention pooling: 90.53% on IMDB test after 4 epochs on the CPU, against 89.88% for mean+max.
-        Pooling = RnnPooling.Attention,
-        EmbeddingDropout = 0.25,
-        Dropout = 0.3,
-        HeadHiddenSize = 128,
-        HeadDropout = 0.3,
-        MaxTokens = 400,
-        Truncation = TruncationStrategy.HeadAndTail,
-    };
+        ArgumentNullException.ThrowIfNull(name);
+        var recipe = Recipes.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"There is no recipe '{name}'; the recipes are {string.Join(", ", Recipes.Select(r => r.Name))}.", nameof(name));
+        return recipe.Create();
+    }
 
-    /// <summary>Gets the recommended training options of a model kind.</summary>
+    /// <summary>Gets the recommended training-loop options of a model kind.</summary>
     /// <param name="kind">The kind of model.</param>
     /// <returns>New options.</returns>
-    public static TrainerOptions RecommendedTrainer(ModelKind kind) => kind == ModelKind.Baseline
-        ? new TrainerOptions
-        {
-            // On IMDB the baseline peaks at epoch 2 (91.5% test accuracy) and then only memorizes.
-            Epochs = 2,
-            BatchSize = 32,
-            Optimizer = OptimizerKind.Adam,
-            LearningRate = 0.01,
-            WeightDecay = 0,
-            Schedule = LearningRateScheduleKind.WarmupLinear,
-            WarmupFraction = 0.05,
-            GradientClipNorm = null,
-            ValidationFraction = 0.1,
-        }
-        : new TrainerOptions
-        {
-            Epochs = 4,
-            BatchSize = 64,
-            Optimizer = OptimizerKind.Adam,
-            LearningRate = 2e-3,
-            Schedule = LearningRateScheduleKind.WarmupCosine,
-            WarmupFraction = 0.05,
-            GradientClipNorm = 1.0,
-            ValidationFraction = 0.1,
-        };
+    public static TrainerOptions RecommendedTrainer(ModelKind kind) => ModelFamilies.For(kind).RecommendedTrainer(kind);
+
+    /// <summary>Gets the recommended RNN network of a kind.</summary>
+    /// <param name="kind"><see cref="ModelKind.BiLstm"/> or <see cref="ModelKind.Gru"/>.</param>
+    /// <returns>New options.</returns>
+    [Obsolete("Use RnnModelOptions.RecommendedNetwork(kind); the network now sits in RnnModelOptions.Network.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static RnnClassifierOptions RecommendedRnn(ModelKind kind) => RnnModelOptions.RecommendedNetwork(kind);
 
     /// <summary>Checks every option and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more options are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        void Collect(Action validate)
+        var errors = new OptionErrors();
+        if (errors.NotNull(Model, nameof(Model)))
         {
-            try
-            {
-                validate();
-            }
-            catch (InvalidOptionsException e)
-            {
-                errors.AddRange(e.Errors.Count > 0 ? e.Errors : [e.Message]);
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add(e.Message);
-            }
+            errors.Include(nameof(Model), Model.Validate);
         }
 
-        if (!Enum.IsDefined(Model))
+        if (errors.NotNull(Normalizer, nameof(Normalizer)))
         {
-            errors.Add($"Model {Model} is not one of BiLstm, Gru, Baseline.");
+            errors.Include(nameof(Normalizer), Normalizer.Validate);
         }
 
-        if (Normalizer is null)
+        if (errors.NotNull(Trainer, nameof(Trainer)))
         {
-            errors.Add("Normalizer must not be null.");
+            errors.Include(nameof(Trainer), () => Trainer.Validate());
         }
 
-        if (Device is null)
-        {
-            errors.Add("Device must not be null.");
-        }
-
-        if (CpuThreads is < 1)
-        {
-            errors.Add($"CpuThreads must be at least 1 when set (got {CpuThreads}).");
-        }
-
-        if (Trainer is null)
-        {
-            errors.Add("Trainer must not be null.");
-        }
-        else
-        {
-            Collect(() => Trainer.Validate());
-        }
-
-        if (Model == ModelKind.Baseline)
-        {
-            if (NGrams is null)
-            {
-                errors.Add("NGrams must not be null for the baseline.");
-            }
-            else
-            {
-                Collect(NGrams.Validate);
-            }
-
-            if (PretrainedVectorsPath is not null)
-            {
-                errors.Add("PretrainedVectorsPath applies to the RNN models, not to the baseline.");
-            }
-        }
-        else
-        {
-            if (Vocabulary is null)
-            {
-                errors.Add("Vocabulary must not be null for the RNN models.");
-            }
-            else
-            {
-                Collect(Vocabulary.Validate);
-            }
-
-            if (Rnn is not null)
-            {
-                // The data fills in these two; check the rest with placeholders.
-                var probe = Rnn.Clone();
-                probe.VocabularySize = Math.Max(probe.VocabularySize, 2);
-                probe.NumClasses = Math.Max(probe.NumClasses, 2);
-                probe.PretrainedEmbeddings = null;
-                Collect(probe.Validate);
-            }
-
-            if (PretrainedVectorsPath is not null && !File.Exists(PretrainedVectorsPath))
-            {
-                errors.Add($"PretrainedVectorsPath '{PretrainedVectorsPath}' does not exist.");
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidOptionsException(nameof(SentimentTrainerOptions), errors);
-        }
+        errors.NotNull(Device, nameof(Device));
+        errors.AtLeastWhenSet(nameof(CpuThreads), CpuThreads, 1);
+        errors.ThrowIfAny(nameof(SentimentTrainerOptions));
     }
+
+    /// <summary>Copies the options and everything they hold, so that later changes to this instance reach no trainer.</summary>
+    /// <returns>A copy.</returns>
+    public SentimentTrainerOptions Clone() => new()
+    {
+        Model = Model?.Clone()!,
+        Normalizer = Normalizer?.Clone()!,
+        Trainer = Trainer?.Clone()!,
+        Device = Device,
+        CpuThreads = CpuThreads,
+        Calibrate = Calibrate,
+    };
 }

@@ -35,7 +35,7 @@ internal static class DeviceProofCommand
         var recipe = SentimentTrainerOptions.Recommended(ModelKind.BiLstm);
         recipe.Device = wanted;
         recipe.Trainer.Epochs = 3;
-        recipe.Vocabulary.MinFrequency = 1;
+        ((RnnModelOptions)recipe.Model).Vocabulary.MinFrequency = 1;
         using var model = new SentimentTrainer(recipe).Train(examples);
         var accuracy = model.ValidationMetrics!.Accuracy;
         var explanation = model.CreatePredictor().Explain("w1 w2 great w3 w4");

@@ -26,7 +26,7 @@ internal static class EnsembleCommand
         foreach (var recipe in recipes)
         {
             recipe.Device = device;
-            if (recipe.Model != ModelKind.Baseline && options.Get("epochs") is { } epochs)
+            if (recipe.Kind != ModelKind.NGrams && options.Get("epochs") is { } epochs)
             {
                 recipe.Trainer.Epochs = int.Parse(epochs, CultureInfo.InvariantCulture);
             }
@@ -36,7 +36,7 @@ internal static class EnsembleCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  trained in {clock.Elapsed.TotalSeconds:F0} s"));
         foreach (var model in ensemble.Models)
         {
-            var name = model.Kind == ModelKind.Baseline ? $"{model.Kind} ({model.FeatureCount:N0} features)" : model.Kind.ToString();
+            var name = model.Kind == ModelKind.NGrams ? $"{model.Kind} ({model.FeatureCount:N0} features)" : model.Kind.ToString();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name}: test accuracy {model.Evaluate(test).Accuracy:P2} (validation {model.ValidationMetrics!.Accuracy:P2}, temperature {model.Temperature:F2})"));
             if (options.Get("save") is { } folder)

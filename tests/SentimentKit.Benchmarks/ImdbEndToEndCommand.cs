@@ -23,7 +23,7 @@ internal static class ImdbEndToEndCommand
         {
             "bilstm" => ModelKind.BiLstm,
             "gru" => ModelKind.Gru,
-            "baseline" => ModelKind.Baseline,
+            "baseline" or "ngrams" => ModelKind.NGrams,
             var other => throw new ArgumentException($"--model '{other}' is not bilstm, gru or baseline."),
         };
         var device = DevicePreference.Parse(options.Get("device") ?? "cpu");
@@ -45,24 +45,25 @@ internal static class ImdbEndToEndCommand
             settings.CpuThreads = int.Parse(threads, CultureInfo.InvariantCulture);
         }
 
-        if (kind != ModelKind.Baseline)
+        if (settings.Model is RnnModelOptions rnn)
         {
-            settings.Rnn!.MaxTokens = options.GetInt("max-tokens", settings.Rnn.MaxTokens ?? 400);
-            settings.Rnn.Pooling = options.Get("pooling") is { } pooling ? Enum.Parse<Modeling.RnnPooling>(pooling, ignoreCase: true) : settings.Rnn.Pooling;
-            settings.Rnn.HiddenSize = options.GetInt("hidden", settings.Rnn.HiddenSize);
-            settings.Rnn.Layers = options.GetInt("layers", settings.Rnn.Layers);
-            settings.Rnn.EmbeddingSize = options.GetInt("embedding", settings.Rnn.EmbeddingSize);
-            settings.Rnn.EmbeddingDropout = GetDouble(options, "embedding-dropout", settings.Rnn.EmbeddingDropout);
-            settings.Rnn.Dropout = GetDouble(options, "dropout", settings.Rnn.Dropout);
-            settings.Rnn.HeadDropout = GetDouble(options, "head-dropout", settings.Rnn.HeadDropout);
+            var network = rnn.Network;
+            network.MaxTokens = options.GetInt("max-tokens", network.MaxTokens ?? 400);
+            network.Pooling = options.Get("pooling") is { } pooling ? Enum.Parse<Modeling.RnnPooling>(pooling, ignoreCase: true) : network.Pooling;
+            network.HiddenSize = options.GetInt("hidden", network.HiddenSize);
+            network.Layers = options.GetInt("layers", network.Layers);
+            network.EmbeddingSize = options.GetInt("embedding", network.EmbeddingSize);
+            network.EmbeddingDropout = GetDouble(options, "embedding-dropout", network.EmbeddingDropout);
+            network.Dropout = GetDouble(options, "dropout", network.Dropout);
+            network.HeadDropout = GetDouble(options, "head-dropout", network.HeadDropout);
         }
-        else
+        else if (settings.Model is NGramModelOptions ngrams)
         {
-            settings.NGrams.MaxNGramLength = options.GetInt("ngrams", settings.NGrams.MaxNGramLength);
-            settings.NGrams.MinDocumentFrequency = options.GetInt("min-df", settings.NGrams.MinDocumentFrequency);
+            ngrams.Features.MaxNGramLength = options.GetInt("ngrams", ngrams.Features.MaxNGramLength);
+            ngrams.Features.MinDocumentFrequency = options.GetInt("min-df", ngrams.Features.MinDocumentFrequency);
             if (options.Get("weighting") is { } weighting)
             {
-                settings.NGrams.Weighting = Enum.Parse<Text.NGramWeighting>(weighting, ignoreCase: true);
+                ngrams.Features.Weighting = Enum.Parse<Text.NGramWeighting>(weighting, ignoreCase: true);
             }
         }
 

@@ -20,7 +20,7 @@ internal static class LatencyCommand
         var examples = ImdbData.Load(ImdbData.Locate(options.Get("data")), ImdbSplit.Train).Examples;
         var review = ServingFixture.MedianReview(examples);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency: one prediction of a 230-token review, {calls} timed calls after 100 warm-up calls, resident memory before and after, {threads} CPU threads"));
-        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.Baseline })
+        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.NGrams })
         {
             var predictor = ServingFixture.TrainSmall(examples, kind);
             try

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using SentimentKit.Data;
-using SentimentKit.Devices;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using SentimentKit.Data;
+using SentimentKit.Devices;
 
 namespace SentimentKit.Benchmarks;
 
@@ -21,7 +21,7 @@ public class PredictionBenchmarks
     private string[] _batch = [];
 
     /// <summary>Gets or sets the model kind.</summary>
-    [Params(ModelKind.BiLstm, ModelKind.Baseline)]
+    [Params(ModelKind.BiLstm, ModelKind.NGrams)]
     public ModelKind Kind { get; set; }
 
     /// <summary>Trains a model of the recommended size on 2,000 reviews for one epoch.</summary>

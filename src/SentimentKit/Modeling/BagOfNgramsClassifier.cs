@@ -15,7 +15,7 @@ namespace SentimentKit.Modeling;
 /// </summary>
 /// <remarks>
 /// Inputs: flat ids (int64), offsets (int64 <c>[batch]</c>) and per-id weights (float32), as in
-/// <see cref="BagBatch"/>. Output: logits <c>[batch, NumClasses]</c>. Weights start at zero,
+/// <see cref="BagBatch"/>. Output: logits <c>[batch, ClassCount]</c>. Weights start at zero,
 /// as usual for a convex model. State-dict names: <c>bag.weight</c>, <c>bias</c>.
 /// </remarks>
 public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Tensor>, ITextClassifierModule<SparseDocument>
@@ -30,9 +30,9 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
 
     /// <summary>Initializes a classifier.</summary>
     /// <param name="featureCount">The number of feature ids.</param>
-    /// <param name="numClasses">The number of classes; at least 2.</param>
-    public BagOfNgramsClassifier(int featureCount, int numClasses = 2)
-        : this(new BagOfNgramsClassifierOptions { FeatureCount = featureCount, NumClasses = numClasses })
+    /// <param name="classCount">The number of classes; at least 2.</param>
+    public BagOfNgramsClassifier(int featureCount, int classCount = 2)
+        : this(new BagOfNgramsClassifierOptions { FeatureCount = featureCount, ClassCount = classCount })
     {
     }
 
@@ -43,8 +43,8 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
         : base(ValidatedName(options))
     {
         _options = options.Clone();
-        _bag = nn.EmbeddingBag(options.FeatureCount, options.NumClasses, mode: EmbeddingBagMode.Sum);
-        _bias = new Parameter(torch.zeros(options.NumClasses));
+        _bag = nn.EmbeddingBag(options.FeatureCount, options.ClassCount, mode: EmbeddingBagMode.Sum);
+        _bias = new Parameter(torch.zeros(options.ClassCount));
         using (torch.no_grad())
         {
             _bag.weight!.zero_();
@@ -57,7 +57,7 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
     public BagOfNgramsClassifierOptions Options => _options.Clone();
 
     /// <inheritdoc/>
-    public int NumClasses => _options.NumClasses;
+    public int ClassCount => _options.ClassCount;
 
     /// <summary>Gets the number of feature ids.</summary>
     public int FeatureCount => _options.FeatureCount;
@@ -90,7 +90,7 @@ public sealed class BagOfNgramsClassifier : nn.Module<Tensor, Tensor, Tensor, Te
     /// <param name="ids">The feature ids of all documents, int64, one document after another.</param>
     /// <param name="offsets">Where each document starts in <paramref name="ids"/>, int64 <c>[batch]</c>.</param>
     /// <param name="weights">The weight of each id, float32, the same length as <paramref name="ids"/>.</param>
-    /// <returns>The logits, <c>[batch, NumClasses]</c>.</returns>
+    /// <returns>The logits, <c>[batch, ClassCount]</c>.</returns>
     public override Tensor forward(Tensor ids, Tensor offsets, Tensor weights)
     {
         ArgumentNullException.ThrowIfNull(ids);

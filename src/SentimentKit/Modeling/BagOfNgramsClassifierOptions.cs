@@ -1,4 +1,4 @@
-using SentimentKit.Sequences;
+using System.ComponentModel;
 
 namespace SentimentKit.Modeling;
 
@@ -11,28 +11,28 @@ public sealed class BagOfNgramsClassifierOptions
 
     /// <summary>The number of classes; at least 2.</summary>
     /// <value>The default value is 2.</value>
-    public int NumClasses { get; set; } = 2;
+    public int ClassCount { get; set; } = 2;
+
+    /// <summary>The former name of <see cref="ClassCount"/>.</summary>
+    [Obsolete("Use ClassCount.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public int NumClasses
+    {
+        get => ClassCount;
+        set => ClassCount = value;
+    }
 
     /// <summary>Checks every setting and reports every problem at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (FeatureCount < 1)
-        {
-            errors.Add($"FeatureCount must be at least 1 (was {FeatureCount}).");
-        }
-
-        if (NumClasses < 2)
-        {
-            errors.Add($"NumClasses must be at least 2 (was {NumClasses}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidOptionsException(nameof(BagOfNgramsClassifierOptions), errors);
-        }
+        var errors = new OptionErrors();
+        errors.AtLeast(nameof(FeatureCount), FeatureCount, 1);
+        errors.AtLeast(nameof(ClassCount), ClassCount, 2);
+        errors.ThrowIfAny(nameof(BagOfNgramsClassifierOptions));
     }
 
-    internal BagOfNgramsClassifierOptions Clone() => (BagOfNgramsClassifierOptions)MemberwiseClone();
+    /// <summary>Copies the options.</summary>
+    /// <returns>A copy.</returns>
+    public BagOfNgramsClassifierOptions Clone() => (BagOfNgramsClassifierOptions)MemberwiseClone();
 }

@@ -11,7 +11,7 @@ namespace SentimentKit.Modeling;
 public interface ITextClassifierModule : IDisposable
 {
     /// <summary>Gets the number of classes, the width of the logits.</summary>
-    int NumClasses { get; }
+    int ClassCount { get; }
 
     /// <summary>
     /// Gets the module itself, for what every TorchSharp module offers: <c>parameters()</c>,
@@ -22,7 +22,7 @@ public interface ITextClassifierModule : IDisposable
     /// <summary>Computes the class logits of a batch.</summary>
     /// <param name="batch">A batch made by <see cref="ITextClassifierModule{TInput}.CreateBatch"/> of the same model,
     /// on the model's device.</param>
-    /// <returns>The logits, <c>[batch.Count, NumClasses]</c>, in the caller's dispose scope.</returns>
+    /// <returns>The logits, <c>[batch.Count, ClassCount]</c>, in the caller's dispose scope.</returns>
     /// <exception cref="ArgumentException">The batch is of a kind that the model does not read.</exception>
     Tensor ForwardBatch(ModelBatch batch);
 }

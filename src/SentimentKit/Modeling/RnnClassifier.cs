@@ -14,12 +14,12 @@ namespace SentimentKit.Modeling;
 /// </summary>
 /// <remarks>
 /// Inputs: ids <c>[batch, time]</c> (int64, on the model's device) and lengths <c>[batch]</c>
-/// (int64 on the CPU, each in <c>[1, time]</c>). Output: logits <c>[batch, NumClasses]</c>.
+/// (int64 on the CPU, each in <c>[1, time]</c>). Output: logits <c>[batch, ClassCount]</c>.
 /// State-dict names: <c>embedding.weight</c>, <c>rnn.*</c> (libtorch's <c>weight_ih_l0</c> and so
 /// on), <c>attention.0.*</c>/<c>attention.2.weight</c> with attention pooling, and
 /// <c>head.1.*</c>/<c>head.4.*</c>.
 /// </remarks>
-public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClassifierModule<int[]>
+public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClassifierModule<int[]>, IEmbeddingClassifier
 {
     [ComponentName(Name = "embedding")]
     private readonly Embedding _embedding;
@@ -42,9 +42,9 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
 
     /// <summary>Initializes the notebook's BiLSTM for a vocabulary.</summary>
     /// <param name="vocabularySize">The number of ids, including the padding and unknown ids.</param>
-    /// <param name="numClasses">The number of classes; at least 2.</param>
-    public RnnClassifier(int vocabularySize, int numClasses = 2)
-        : this(new RnnClassifierOptions { VocabularySize = vocabularySize, NumClasses = numClasses })
+    /// <param name="classCount">The number of classes; at least 2.</param>
+    public RnnClassifier(int vocabularySize, int classCount = 2)
+        : this(new RnnClassifierOptions { VocabularySize = vocabularySize, ClassCount = classCount })
     {
     }
 
@@ -82,7 +82,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
             nn.Linear(_options.PooledSize, _options.HeadHiddenSize),
             nn.ReLU(),
             nn.Dropout(_options.HeadDropout),
-            nn.Linear(_options.HeadHiddenSize, _options.NumClasses));
+            nn.Linear(_options.HeadHiddenSize, _options.ClassCount));
 
         if (pretrained is { } vectors)
         {
@@ -101,7 +101,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     public RnnClassifierOptions Options => _options.Clone();
 
     /// <inheritdoc/>
-    public int NumClasses => _options.NumClasses;
+    public int ClassCount => _options.ClassCount;
 
     /// <inheritdoc/>
     nn.Module ITextClassifierModule.TorchModule => this;
@@ -137,7 +137,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     /// <summary>Computes the class logits.</summary>
     /// <param name="ids">The padded ids, int64 <c>[batch, time]</c>.</param>
     /// <param name="lengths">The real length of each sequence, int64 <c>[batch]</c>, each in <c>[1, time]</c>; moved to the CPU if elsewhere.</param>
-    /// <returns>The logits, <c>[batch, NumClasses]</c>.</returns>
+    /// <returns>The logits, <c>[batch, ClassCount]</c>.</returns>
     public override Tensor forward(Tensor ids, Tensor lengths)
     {
         ArgumentNullException.ThrowIfNull(ids);
@@ -152,6 +152,15 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
 
     /// <summary>Switches only the recurrent cells to training mode or back (see <see cref="MaskedRecurrence.SetCellsTraining"/>).</summary>
     internal void SetRecurrentCellsTraining(bool training) => _rnn.SetCellsTraining(training);
+
+    /// <inheritdoc/>
+    Tensor IEmbeddingClassifier.Embed(Tensor ids) => Embed(ids);
+
+    /// <inheritdoc/>
+    Tensor IEmbeddingClassifier.ForwardEmbedded(Tensor embedded, Tensor lengths) => ForwardEmbedded(embedded, lengths);
+
+    /// <inheritdoc/>
+    void IEmbeddingClassifier.SetInputGradientMode(bool on) => SetRecurrentCellsTraining(on);
 
     /// <summary>
     /// Runs everything after the embedding lookup, so that attributions can differentiate with

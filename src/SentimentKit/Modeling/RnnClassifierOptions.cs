@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 using SentimentKit.Sequences;
 
@@ -57,7 +57,18 @@ public sealed class RnnClassifierOptions
 
     /// <summary>The number of classes; at least 2.</summary>
     /// <value>The default value is 2.</value>
-    public int NumClasses { get; set; } = 2;
+    [JsonPropertyName("num_classes")]
+    public int ClassCount { get; set; } = 2;
+
+    /// <summary>The former name of <see cref="ClassCount"/>.</summary>
+    [Obsolete("Use ClassCount.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [JsonIgnore]
+    public int NumClasses
+    {
+        get => ClassCount;
+        set => ClassCount = value;
+    }
 
     /// <summary>The padding id; its embedding row stays zero and receives no gradient.</summary>
     /// <value>The default value is 0.</value>
@@ -98,62 +109,37 @@ public sealed class RnnClassifierOptions
     /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (!Enum.IsDefined(CellType))
+        var errors = new OptionErrors();
+        errors.Defined(nameof(CellType), CellType);
+        errors.Defined(nameof(Pooling), Pooling);
+        errors.Check(VocabularySize >= 2, $"VocabularySize must be at least 2, for the padding and unknown ids (was {VocabularySize}).");
+        if (VocabularySize >= 2)
         {
-            errors.Add($"CellType has an unknown value ({(int)CellType}).");
+            errors.Check(PadId < VocabularySize, $"PadId ({PadId}) must be below VocabularySize ({VocabularySize}).");
+            errors.Check(UnkId < VocabularySize, $"UnkId ({UnkId}) must be below VocabularySize ({VocabularySize}).");
         }
 
-        if (!Enum.IsDefined(Pooling))
-        {
-            errors.Add($"Pooling has an unknown value ({(int)Pooling}).");
-        }
-
-        if (VocabularySize < 2)
-        {
-            errors.Add($"VocabularySize must be at least 2, for the padding and unknown ids (was {VocabularySize}).");
-        }
-        else
-        {
-            if (PadId >= VocabularySize)
-            {
-                errors.Add($"PadId ({PadId}) must be below VocabularySize ({VocabularySize}).");
-            }
-
-            if (UnkId >= VocabularySize)
-            {
-                errors.Add($"UnkId ({UnkId}) must be below VocabularySize ({VocabularySize}).");
-            }
-        }
-
-        AddAtLeastOne(errors, nameof(EmbeddingSize), EmbeddingSize);
-        AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
-        AddAtLeastOne(errors, nameof(Layers), Layers);
-        AddAtLeastOne(errors, nameof(HeadHiddenSize), HeadHiddenSize);
-        AddProbability(errors, nameof(Dropout), Dropout);
-        AddProbability(errors, nameof(EmbeddingDropout), EmbeddingDropout);
-        AddProbability(errors, nameof(HeadDropout), HeadDropout);
-        if (NumClasses < 2)
-        {
-            errors.Add($"NumClasses must be at least 2 (was {NumClasses}).");
-        }
-
+        errors.AtLeast(nameof(EmbeddingSize), EmbeddingSize, 1);
+        errors.AtLeast(nameof(HiddenSize), HiddenSize, 1);
+        errors.AtLeast(nameof(Layers), Layers, 1);
+        errors.AtLeast(nameof(HeadHiddenSize), HeadHiddenSize, 1);
+        errors.Probability(nameof(Dropout), Dropout);
+        errors.Probability(nameof(EmbeddingDropout), EmbeddingDropout);
+        errors.Probability(nameof(HeadDropout), HeadDropout);
+        errors.AtLeast(nameof(ClassCount), ClassCount, 2);
         PaddingOptions.AddErrors(errors, PadId, UnkId, MaxTokens, Truncation);
         if (PretrainedEmbeddings is { } vectors
             && (vectors.GetLength(0) != VocabularySize || vectors.GetLength(1) != EmbeddingSize))
         {
-            errors.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"PretrainedEmbeddings must be VocabularySize x EmbeddingSize ({VocabularySize} x {EmbeddingSize}), but was {vectors.GetLength(0)} x {vectors.GetLength(1)}."));
+            errors.Add($"PretrainedEmbeddings must be VocabularySize x EmbeddingSize ({VocabularySize} x {EmbeddingSize}), but was {vectors.GetLength(0)} x {vectors.GetLength(1)}.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new InvalidOptionsException(nameof(RnnClassifierOptions), errors);
-        }
+        errors.ThrowIfAny(nameof(RnnClassifierOptions));
     }
 
-    internal RnnClassifierOptions Clone() => (RnnClassifierOptions)MemberwiseClone();
+    /// <summary>Copies the options (the pretrained matrix is shared, not copied: it is never written to).</summary>
+    /// <returns>A copy.</returns>
+    public RnnClassifierOptions Clone() => (RnnClassifierOptions)MemberwiseClone();
 
     internal PaddingOptions ToPaddingOptions() => new()
     {
@@ -163,19 +149,5 @@ public sealed class RnnClassifierOptions
         Truncation = Truncation,
     };
 
-    private static void AddAtLeastOne(List<string> errors, string name, int value)
-    {
-        if (value < 1)
-        {
-            errors.Add($"{name} must be at least 1 (was {value}).");
-        }
-    }
 
-    private static void AddProbability(List<string> errors, string name, double value)
-    {
-        if (!(value >= 0 && value < 1))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be in [0, 1) (was {value})."));
-        }
-    }
 }

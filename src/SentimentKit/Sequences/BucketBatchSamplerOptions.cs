@@ -32,27 +32,14 @@ public sealed class BucketBatchSamplerOptions
     /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
-        if (BatchSize < 1)
-        {
-            errors.Add($"BatchSize must be at least 1 (was {BatchSize}).");
-        }
-
-        if (MaxTokensPerBatch is < 1)
-        {
-            errors.Add($"MaxTokensPerBatch must be at least 1 when set (was {MaxTokensPerBatch}).");
-        }
-
-        if (PoolBatches < 1)
-        {
-            errors.Add($"PoolBatches must be at least 1 (was {PoolBatches}).");
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidOptionsException(nameof(BucketBatchSamplerOptions), errors);
-        }
+        var errors = new OptionErrors();
+        errors.AtLeast(nameof(BatchSize), BatchSize, 1);
+        errors.AtLeastWhenSet(nameof(MaxTokensPerBatch), MaxTokensPerBatch, 1);
+        errors.AtLeast(nameof(PoolBatches), PoolBatches, 1);
+        errors.ThrowIfAny(nameof(BucketBatchSamplerOptions));
     }
 
-    internal BucketBatchSamplerOptions Clone() => (BucketBatchSamplerOptions)MemberwiseClone();
+    /// <summary>Copies the options.</summary>
+    /// <returns>A copy.</returns>
+    public BucketBatchSamplerOptions Clone() => (BucketBatchSamplerOptions)MemberwiseClone();
 }

@@ -5,7 +5,7 @@ namespace SentimentKit.Sequences;
 
 /// <summary>
 /// A batch of examples as tensors, ready for a model: padded id sequences
-/// (<see cref="PaddedBatch"/>) or sparse weighted bags (<see cref="BagBatch"/>).
+/// (<see cref="PaddedBatch"/>) or sparse weighted bags (<see cref="Modeling.BagBatch"/>).
 /// </summary>
 /// <remarks>
 /// A batch owns its tensors: they are detached from any dispose scope when the batch is made,

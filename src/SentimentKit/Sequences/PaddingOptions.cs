@@ -23,40 +23,21 @@ public sealed class PaddingOptions
     /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public void Validate()
     {
-        var errors = new List<string>();
+        var errors = new OptionErrors();
         AddErrors(errors, PadId, UnkId, MaxTokens, Truncation);
-        if (errors.Count > 0)
-        {
-            throw new InvalidOptionsException(nameof(PaddingOptions), errors);
-        }
+        errors.ThrowIfAny(nameof(PaddingOptions));
     }
 
-    internal PaddingOptions Clone() => (PaddingOptions)MemberwiseClone();
+    /// <summary>Copies the options.</summary>
+    /// <returns>A copy.</returns>
+    public PaddingOptions Clone() => (PaddingOptions)MemberwiseClone();
 
-    internal static void AddErrors(List<string> errors, int padId, int unkId, int? maxTokens, TruncationStrategy truncation)
+    internal static void AddErrors(OptionErrors errors, int padId, int unkId, int? maxTokens, TruncationStrategy truncation)
     {
-        if (padId < 0)
-        {
-            errors.Add($"PadId must be non-negative (was {padId}).");
-        }
-
-        if (unkId < 0)
-        {
-            errors.Add($"UnkId must be non-negative (was {unkId}).");
-        }
-        else if (unkId == padId)
-        {
-            errors.Add($"UnkId must differ from PadId (both were {unkId}): an empty sequence becomes one UnkId token, which must not read as padding.");
-        }
-
-        if (maxTokens is < 1)
-        {
-            errors.Add($"MaxTokens must be at least 1 when set (was {maxTokens}).");
-        }
-
-        if (!Enum.IsDefined(truncation))
-        {
-            errors.Add($"Truncation has an unknown value ({(int)truncation}).");
-        }
+        errors.Check(padId >= 0, $"PadId must be non-negative (was {padId}).");
+        errors.Check(unkId >= 0, $"UnkId must be non-negative (was {unkId}).");
+        errors.Check(unkId < 0 || unkId != padId, $"UnkId must differ from PadId (both were {unkId}): an empty sequence becomes one UnkId token, which must not read as padding.");
+        errors.AtLeastWhenSet("MaxTokens", maxTokens, 1);
+        errors.Defined("Truncation", truncation);
     }
 }

@@ -1,8 +1,11 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SentimentKit.Data;
 using SentimentKit.Devices;
+using SentimentKit.Evaluation;
 using SentimentKit.Modeling;
 using SentimentKit.Sequences;
 using TorchSharp;
@@ -38,9 +41,9 @@ public sealed class ClassifierTrainer<TInput>
         ArgumentNullException.ThrowIfNull(labelNames);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(device);
-        if (labelNames.Count != model.NumClasses)
+        if (labelNames.Count != model.ClassCount)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The model has {model.NumClasses} classes but {labelNames.Count} label names were given."), nameof(labelNames));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"The model has {model.ClassCount} classes but {labelNames.Count} label names were given."), nameof(labelNames));
         }
 
         options.Validate(labelNames.Count);
@@ -67,7 +70,7 @@ public sealed class ClassifierTrainer<TInput>
     /// <exception cref="TrainingDivergedException">The loss became NaN or infinite.</exception>
     /// <exception cref="CheckpointException">Resuming found a checkpoint that cannot be used.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public TrainingHistory Fit(
+    public TrainingHistory Train(
         IReadOnlyList<TInput> inputs,
         IReadOnlyList<int> labels,
         IReadOnlyList<TInput>? validationInputs = null,
@@ -79,6 +82,25 @@ public sealed class ClassifierTrainer<TInput>
         return new Run(this, trainInputs, trainLabels, validInputs, validLabels, progress, cancellationToken).Execute();
     }
 
+    /// <summary>The former name of <see cref="Train"/>.</summary>
+    /// <param name="inputs">The training examples.</param>
+    /// <param name="labels">The class index of each training example.</param>
+    /// <param name="validationInputs">Validation examples, or <see langword="null"/>.</param>
+    /// <param name="validationLabels">The class index of each validation example.</param>
+    /// <param name="progress">Receives progress every few steps.</param>
+    /// <param name="cancellationToken">Stops training at the next batch boundary.</param>
+    /// <returns>The history of the run.</returns>
+    [Obsolete("Use Train: text-side objects are fitted, models are trained.")]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public TrainingHistory Fit(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<int> labels,
+        IReadOnlyList<TInput>? validationInputs = null,
+        IReadOnlyList<int>? validationLabels = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Train(inputs, labels, validationInputs, validationLabels, progress, cancellationToken);
+
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
     /// <param name="inputs">The examples.</param>
     /// <param name="labels">The class index of each example.</param>
@@ -88,11 +110,7 @@ public sealed class ClassifierTrainer<TInput>
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(labels);
-        CheckLabels(labels, "evaluation", _labelNames);
-        if (inputs.Count != labels.Count)
-        {
-            throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The evaluation set has {inputs.Count} examples but {labels.Count} labels."));
-        }
+        TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "evaluation");
 
         var logits = PredictLogits(inputs);
         return MetricsFromLogits(logits, labels, temperature);
@@ -102,7 +120,7 @@ public sealed class ClassifierTrainer<TInput>
     /// <param name="inputs">The examples.</param>
     /// <returns>The logits.</returns>
     public float[] PredictLogits(IReadOnlyList<TInput> inputs) =>
-        ClassifierInference.PredictLogits(_model, inputs, _device, _options.EvaluationBatchSize);
+        ClassifierRunner.PredictLogits(_model, inputs, _device, _options.EvaluationBatchSize);
 
     /// <summary>Fits temperature scaling on labeled (validation) examples.</summary>
     /// <param name="inputs">The examples.</param>
@@ -112,7 +130,7 @@ public sealed class ClassifierTrainer<TInput>
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(labels);
-        CheckLabels(labels, "calibration", _labelNames);
+        TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "calibration");
         return TemperatureScaling.Fit(PredictLogits(inputs), [.. labels], _labelNames.Length);
     }
 
@@ -135,23 +153,9 @@ public sealed class ClassifierTrainer<TInput>
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(labels);
-        if (inputs.Count == 0)
-        {
-            throw new InvalidTrainingDataException("The training set is empty.");
-        }
-
-        if (inputs.Count != labels.Count)
-        {
-            throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The training set has {inputs.Count} examples but {labels.Count} labels."));
-        }
-
-        CheckLabels(labels, "training", _labelNames);
-        var distinct = labels.Distinct().Count();
-        if (distinct < 2)
-        {
-            throw new InvalidTrainingDataException($"The training set has only one class ('{_labelNames[labels[0]]}'); a classifier needs examples of at least two.");
-        }
-
+        TrainingData.CheckNotEmpty(inputs.Count, "training");
+        TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "training");
+        TrainingData.CheckTwoClasses(labels, _labelNames);
         if ((validationInputs is null) != (validationLabels is null))
         {
             throw new InvalidTrainingDataException("Give both validation inputs and validation labels, or neither.");
@@ -159,18 +163,9 @@ public sealed class ClassifierTrainer<TInput>
 
         if (validationInputs is not null)
         {
-            if (validationInputs.Count == 0)
-            {
-                throw new InvalidTrainingDataException("The validation set is empty; pass null to hold out part of the training data instead.");
-            }
-
-            if (validationInputs.Count != validationLabels!.Count)
-            {
-                throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The validation set has {validationInputs.Count} examples but {validationLabels.Count} labels."));
-            }
-
-            CheckLabels(validationLabels, "validation", _labelNames);
-            return ([.. inputs], [.. labels], [.. validationInputs], [.. validationLabels]);
+            TrainingData.CheckNotEmpty(validationInputs.Count, "validation");
+            TrainingData.CheckIndexed(validationInputs.Count, validationLabels!, _labelNames.Length, "validation");
+            return ([.. inputs], [.. labels], [.. validationInputs], [.. validationLabels!]);
         }
 
         if (_options.ValidationFraction <= 0)
@@ -178,7 +173,7 @@ public sealed class ClassifierTrainer<TInput>
             return ([.. inputs], [.. labels], null, null);
         }
 
-        var (kept, heldOut) = StratifiedSplit.Split(labels, _options.ValidationFraction, _options.Seed);
+        var (kept, heldOut) = DatasetSplitter.StratifiedIndices(labels, _options.ValidationFraction, _options.Seed);
         if (heldOut.Length == 0 || kept.Length == 0)
         {
             return ([.. inputs], [.. labels], null, null);
@@ -187,18 +182,7 @@ public sealed class ClassifierTrainer<TInput>
         return ([.. kept.Select(i => inputs[i])], [.. kept.Select(i => labels[i])], [.. heldOut.Select(i => inputs[i])], [.. heldOut.Select(i => labels[i])]);
     }
 
-    private static void CheckLabels(IReadOnlyList<int> labels, string set, string[] labelNames)
-    {
-        for (var i = 0; i < labels.Count; i++)
-        {
-            if ((uint)labels[i] >= (uint)labelNames.Length)
-            {
-                throw new InvalidTrainingDataException(string.Create(CultureInfo.InvariantCulture, $"The {set} label at index {i} is {labels[i]}, outside the label set (0 to {labelNames.Length - 1})."));
-            }
-        }
-    }
-
-    /// <summary>One call of <see cref="Fit"/>: the loop and its state.</summary>
+    /// <summary>One call of <see cref="Train"/>: the loop and its state.</summary>
     private sealed class Run
     {
         private readonly ClassifierTrainer<TInput> _trainer;
@@ -211,12 +195,10 @@ public sealed class ClassifierTrainer<TInput>
         private readonly TrainerOptions _options;
         private readonly nn.Module _module;
         private readonly IBatchSampler _sampler;
-        private readonly bool _higherIsBetter;
+        private readonly ImprovementTracker _best;
         private readonly List<EpochSummary> _history = [];
         private Dictionary<string, Tensor>? _bestWeights;
-        private double? _bestValue;
         private int? _bestEpoch;
-        private int _validationsWithoutImprovement;
         private long _globalStep;
 
         public Run(ClassifierTrainer<TInput> trainer, TInput[] inputs, int[] labels, TInput[]? validInputs, int[]? validLabels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
@@ -234,7 +216,7 @@ public sealed class ClassifierTrainer<TInput>
             _sampler = _options.Batching == BatchingStrategy.Shuffled
                 ? new ShuffledBatchSampler(lengths, _options.BatchSize, _options.Seed)
                 : new BucketBatchSampler(lengths, new BucketBatchSamplerOptions { BatchSize = _options.BatchSize, MaxTokensPerBatch = _options.MaxTokensPerBatch, Seed = _options.Seed });
-            _higherIsBetter = _options.EarlyStoppingMetric != EarlyStoppingMetric.Loss;
+            _best = new ImprovementTracker(_options.EarlyStoppingMetric != EarlyStoppingMetric.Loss);
         }
 
         public TrainingHistory Execute()
@@ -243,9 +225,11 @@ public sealed class ClassifierTrainer<TInput>
             var logger = _trainer._logger;
             var classes = _trainer._labelNames.Length;
             var stepsPerEpoch = Enumerable.Range(0, _options.Epochs).Select(e => (long)_sampler.GetBatches(e).Count).ToArray();
-            var scheduler = new LearningRateScheduler(_options, stepsPerEpoch.Sum(), _higherIsBetter);
-            using var optimizer = CreateOptimizer();
-            using var classWeights = ClassWeights(classes);
+            var scheduler = new LearningRateScheduler(_options, stepsPerEpoch.Sum(), _best.HigherIsBetter);
+            using var optimizer = Optimizers.Create(_options, _module.parameters());
+            using var classWeights = ClassWeights.Compute(_options, _labels, classes) is { } weights
+                ? torch.tensor(weights.Select(w => (float)w).ToArray(), device: _trainer._device.TorchDevice).DetachFromDisposeScope()
+                : null;
             var fingerprint = Checkpoint.Fingerprint(_module);
             var firstEpoch = 1;
             int? resumedAfter = null;
@@ -258,9 +242,8 @@ public sealed class ClassifierTrainer<TInput>
                 resumedAfter = state.Epoch;
                 _globalStep = state.GlobalStep;
                 scheduler.State = state.Plateau;
-                _bestValue = state.BestValue;
+                _best.Restore(state.BestValue, state.ValidationsWithoutImprovement);
                 _bestEpoch = state.BestEpoch;
-                _validationsWithoutImprovement = state.ValidationsWithoutImprovement;
                 _bestWeights = best;
                 _history.AddRange(state.History);
                 Log.TrainingResumed(logger, latest, state.Epoch);
@@ -280,9 +263,9 @@ public sealed class ClassifierTrainer<TInput>
                         Seed = _options.Seed,
                         Fingerprint = fingerprint,
                         Plateau = scheduler.State,
-                        BestValue = _bestValue,
+                        BestValue = _best.Best,
                         BestEpoch = _bestEpoch,
-                        ValidationsWithoutImprovement = _validationsWithoutImprovement,
+                        ValidationsWithoutImprovement = _best.SinceImprovement,
                         History = [.. _history],
                     };
                     var path = Checkpoint.PathFor(directory, epoch);
@@ -317,7 +300,7 @@ public sealed class ClassifierTrainer<TInput>
                 Epochs = [.. _history],
                 FinalEpoch = finalEpoch,
                 BestEpoch = _bestEpoch,
-                BestValue = _bestValue,
+                BestValue = _best.Best,
                 StoppedEarly = stoppedEarly,
                 ResumedAfterEpoch = resumedAfter,
                 FinalValidation = finalValidation,
@@ -440,11 +423,9 @@ public sealed class ClassifierTrainer<TInput>
                 Log.LearningRateReduced(_trainer._logger, scheduler.State.LearningRate);
             }
 
-            if (_bestValue is not { } best || (_higherIsBetter ? value > best : value < best))
+            if (_best.Observe(value))
             {
-                _bestValue = value;
                 _bestEpoch = epoch;
-                _validationsWithoutImprovement = 0;
                 if (_options.RestoreBestWeights)
                 {
                     SnapshotBestWeights();
@@ -453,8 +434,7 @@ public sealed class ClassifierTrainer<TInput>
                 return (metrics, false);
             }
 
-            _validationsWithoutImprovement++;
-            return (metrics, _options.EarlyStoppingPatience is { } patience && _validationsWithoutImprovement >= patience);
+            return (metrics, _options.EarlyStoppingPatience is { } patience && _best.SinceImprovement >= patience);
         }
 
         private void SnapshotBestWeights()
@@ -499,42 +479,6 @@ public sealed class ClassifierTrainer<TInput>
                 SamplesPerSecond = seconds > 0 ? seen / seconds : 0,
                 EstimatedTimeLeft = TimeSpan.FromSeconds(perStep * remainingSteps),
             });
-        }
-
-        private optim.Optimizer CreateOptimizer()
-        {
-            var parameters = _module.parameters().Where(p => p.requires_grad);
-            return _options.Optimizer switch
-            {
-                OptimizerKind.AdamW => optim.AdamW(parameters, _options.LearningRate, weight_decay: _options.WeightDecay),
-                OptimizerKind.Sgd => optim.SGD(parameters, _options.LearningRate, momentum: _options.Momentum, weight_decay: _options.WeightDecay),
-                _ => optim.Adam(parameters, _options.LearningRate, weight_decay: _options.WeightDecay),
-            };
-        }
-
-        private Tensor? ClassWeights(int classes)
-        {
-            double[]? weights = _options.ClassWeighting switch
-            {
-                ClassWeighting.Given => [.. _options.ClassWeights!],
-                ClassWeighting.Balanced => Balanced(classes),
-                _ => null,
-            };
-            return weights is null
-                ? null
-                : torch.tensor(weights.Select(w => (float)w).ToArray(), device: _trainer._device.TorchDevice).DetachFromDisposeScope();
-        }
-
-        private double[] Balanced(int classes)
-        {
-            var counts = new int[classes];
-            foreach (var label in _labels)
-            {
-                counts[label]++;
-            }
-
-            // A class absent from training gets weight 1: it never reaches the loss anyway.
-            return [.. counts.Select(c => c > 0 ? (double)_labels.Length / (classes * c) : 1.0)];
         }
     }
 }

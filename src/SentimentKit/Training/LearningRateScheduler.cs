@@ -14,7 +14,7 @@ internal sealed class LearningRateScheduler
     private readonly long _warmupSteps;
     private readonly double _plateauFactor;
     private readonly int _plateauPatience;
-    private readonly bool _higherIsBetter;
+    private readonly ImprovementTracker _plateau;
 
     public LearningRateScheduler(TrainerOptions options, long totalSteps, bool higherIsBetter)
     {
@@ -24,7 +24,7 @@ internal sealed class LearningRateScheduler
         _warmupSteps = (long)Math.Round(options.WarmupFraction * _totalSteps);
         _plateauFactor = options.PlateauFactor;
         _plateauPatience = options.PlateauPatience;
-        _higherIsBetter = higherIsBetter;
+        _plateau = new ImprovementTracker(higherIsBetter);
         State = new PlateauState(_peak, null, 0);
     }
 
@@ -67,22 +67,16 @@ internal sealed class LearningRateScheduler
             return false;
         }
 
-        var state = State;
-        if (state.Best is not { } best || (_higherIsBetter ? value > best : value < best))
+        _plateau.Restore(State.Best, State.ValidationsWithoutImprovement);
+        if (_plateau.Observe(value) || _plateau.SinceImprovement <= _plateauPatience)
         {
-            State = state with { Best = value, ValidationsWithoutImprovement = 0 };
+            State = State with { Best = _plateau.Best, ValidationsWithoutImprovement = _plateau.SinceImprovement };
             return false;
         }
 
-        var bad = state.ValidationsWithoutImprovement + 1;
-        if (bad > _plateauPatience)
-        {
-            State = state with { LearningRate = state.LearningRate * _plateauFactor, ValidationsWithoutImprovement = 0 };
-            return true;
-        }
-
-        State = state with { ValidationsWithoutImprovement = bad };
-        return false;
+        _plateau.ResetCount();
+        State = State with { LearningRate = State.LearningRate * _plateauFactor, Best = _plateau.Best, ValidationsWithoutImprovement = 0 };
+        return true;
     }
 
     // Cosine interpolation from a (at p = 0) to b (at p = 1).

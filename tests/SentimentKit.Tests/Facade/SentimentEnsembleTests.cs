@@ -18,7 +18,7 @@ public sealed class SentimentEnsembleTests : IDisposable
     public void PredictBatch_IsTheWeightedAverageOfTheModelsProbabilities()
     {
         var rnn = TinyReviews.Shared(ModelKind.BiLstm);
-        var baseline = TinyReviews.Shared(ModelKind.Baseline);
+        var baseline = TinyReviews.Shared(ModelKind.NGrams);
         using var ensemble = new SentimentEnsemble([rnn, baseline], [3, 1], ownsModels: false);
 
         var predictions = ensemble.PredictBatch(Texts);
@@ -44,7 +44,7 @@ public sealed class SentimentEnsembleTests : IDisposable
     public void ZeroWeight_LeavesThatModelOut()
     {
         var rnn = TinyReviews.Shared(ModelKind.BiLstm);
-        using var ensemble = new SentimentEnsemble([rnn, TinyReviews.Shared(ModelKind.Baseline)], [1, 0], ownsModels: false);
+        using var ensemble = new SentimentEnsemble([rnn, TinyReviews.Shared(ModelKind.NGrams)], [1, 0], ownsModels: false);
 
         ensemble.PredictBatch(Texts).Select(p => p.Confidence).Should().Equal(
             rnn.CreatePredictor().PredictBatch(Texts).Select(p => p.Confidence), (x, y) => Math.Abs(x - y) < 1e-6);
@@ -57,7 +57,7 @@ public sealed class SentimentEnsembleTests : IDisposable
     [InlineData(new[] { 0.0, 0.0 }, "all zero")]
     public void BadWeights_AreRejectedWithTheReason(double[] weights, string reason)
     {
-        var act = () => new SentimentEnsemble([TinyReviews.Shared(ModelKind.BiLstm), TinyReviews.Shared(ModelKind.Baseline)], weights, ownsModels: false);
+        var act = () => new SentimentEnsemble([TinyReviews.Shared(ModelKind.BiLstm), TinyReviews.Shared(ModelKind.NGrams)], weights, ownsModels: false);
 
         act.Should().Throw<ArgumentException>().WithMessage($"*{reason}*");
     }
@@ -66,9 +66,9 @@ public sealed class SentimentEnsembleTests : IDisposable
     public void ModelsWithDifferentLabels_AreRejectedNamingTheModel()
     {
         var relabeled = TinyReviews.Make(200, seed: 3).Select(e => new TextExample(e.Text, e.Label == "pos" ? "good" : "bad"));
-        using var other = new SentimentTrainer(TinyReviews.Options(ModelKind.Baseline, epochs: 1)).Train(relabeled);
+        using var other = new SentimentTrainer(TinyReviews.Options(ModelKind.NGrams, epochs: 1)).Train(relabeled);
 
-        var act = () => new SentimentEnsemble([TinyReviews.Shared(ModelKind.Baseline), other], ownsModels: false);
+        var act = () => new SentimentEnsemble([TinyReviews.Shared(ModelKind.NGrams), other], ownsModels: false);
 
         act.Should().Throw<ArgumentException>().WithMessage("Model 1 has the labels (bad, good) but model 0 has (neg, pos)*");
         FluentActions.Invoking(() => new SentimentEnsemble([])).Should().Throw<ArgumentException>().WithMessage("*at least one model*");
@@ -77,13 +77,13 @@ public sealed class SentimentEnsembleTests : IDisposable
     [Fact]
     public void Train_WithRecipes_GivesAnAccurateEnsembleOfOneModelPerRecipe()
     {
-        var naiveBayes = TinyReviews.Options(ModelKind.Baseline);
-        naiveBayes.NGrams.Weighting = NGramWeighting.NaiveBayes;
-        naiveBayes.NGrams.MaxNGramLength = 3;
+        var naiveBayes = TinyReviews.Options(ModelKind.NGrams);
+        ((NGramModelOptions)naiveBayes.Model).Features.Weighting = NGramWeighting.NaiveBayes;
+        ((NGramModelOptions)naiveBayes.Model).Features.MaxNGramLength = 3;
 
         using var ensemble = SentimentEnsemble.Train(TinyReviews.Make(400, seed: 11), [TinyReviews.Options(ModelKind.BiLstm), naiveBayes]);
 
-        ensemble.Models.Select(m => m.Kind).Should().Equal(ModelKind.BiLstm, ModelKind.Baseline);
+        ensemble.Models.Select(m => m.Kind).Should().Equal(ModelKind.BiLstm, ModelKind.NGrams);
         ensemble.Weights.Sum().Should().BeApproximately(1.0, 1e-9);
         ensemble.Models.Should().OnlyContain(m => m.Report!.ValidationCount == 40, "every model is calibrated on the same 10% split");
         ensemble.Evaluate(TinyReviews.Make(200, seed: 12)).Accuracy.Should().BeGreaterThan(0.9);
@@ -95,8 +95,8 @@ public sealed class SentimentEnsembleTests : IDisposable
     {
         var random = new Random(4);
         var noise = TinyReviews.Make(300, seed: 31).Select(e => new TextExample(e.Text, random.Next(2) == 0 ? "pos" : "neg"));
-        using var noisy = new SentimentTrainer(TinyReviews.Options(ModelKind.Baseline)).Train(noise);
-        using var ensemble = new SentimentEnsemble([noisy, TinyReviews.Shared(ModelKind.Baseline)], ownsModels: false);
+        using var noisy = new SentimentTrainer(TinyReviews.Options(ModelKind.NGrams)).Train(noise);
+        using var ensemble = new SentimentEnsemble([noisy, TinyReviews.Shared(ModelKind.NGrams)], ownsModels: false);
         var validation = TinyReviews.Make(200, seed: 32);
         var before = ensemble.Evaluate(validation);
 
@@ -113,8 +113,8 @@ public sealed class SentimentEnsembleTests : IDisposable
     [Fact]
     public void Train_InvalidRecipe_FailsBeforeAnyTraining()
     {
-        var bad = TinyReviews.Options(ModelKind.Baseline);
-        bad.NGrams.NaiveBayesSmoothing = -1;
+        var bad = TinyReviews.Options(ModelKind.NGrams);
+        ((NGramModelOptions)bad.Model).Features.NaiveBayesSmoothing = -1;
         var progress = new List<TrainingProgress>();
 
         var act = () => SentimentEnsemble.Train(TinyReviews.Make(100, seed: 1), [TinyReviews.Options(ModelKind.BiLstm), bad], progress: new SynchronousProgress(progress));
@@ -129,7 +129,7 @@ public sealed class SentimentEnsembleTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        var act = () => SentimentEnsemble.Train(TinyReviews.Make(100, seed: 1), [TinyReviews.Options(ModelKind.Baseline)], cancellationToken: cancelled.Token);
+        var act = () => SentimentEnsemble.Train(TinyReviews.Make(100, seed: 1), [TinyReviews.Options(ModelKind.NGrams)], cancellationToken: cancelled.Token);
 
         act.Should().Throw<OperationCanceledException>();
     }
@@ -137,13 +137,13 @@ public sealed class SentimentEnsembleTests : IDisposable
     [Fact]
     public void Load_SavedModels_PredictsAsTheInMemoryEnsemble()
     {
-        var paths = new[] { ModelKind.BiLstm, ModelKind.Baseline }.Select(kind =>
+        var paths = new[] { ModelKind.BiLstm, ModelKind.NGrams }.Select(kind =>
         {
             var path = _temp.File($"{kind}.skm");
             TinyReviews.Shared(kind).Save(path);
             return path;
         }).ToArray();
-        using var inMemory = new SentimentEnsemble([TinyReviews.Shared(ModelKind.BiLstm), TinyReviews.Shared(ModelKind.Baseline)], ownsModels: false);
+        using var inMemory = new SentimentEnsemble([TinyReviews.Shared(ModelKind.BiLstm), TinyReviews.Shared(ModelKind.NGrams)], ownsModels: false);
 
         using var loaded = SentimentEnsemble.Load(paths, device: DevicePreference.Cpu);
 
@@ -155,7 +155,7 @@ public sealed class SentimentEnsembleTests : IDisposable
     public void Load_OneBadFile_ThrowsModelFormatException()
     {
         var good = _temp.File("good.skm");
-        TinyReviews.Shared(ModelKind.Baseline).Save(good);
+        TinyReviews.Shared(ModelKind.NGrams).Save(good);
         var bad = _temp.File("bad.skm");
         File.WriteAllText(bad, "not a model");
 
@@ -167,9 +167,9 @@ public sealed class SentimentEnsembleTests : IDisposable
     [Fact]
     public void Dispose_OwnsModelsOnlyWhenAsked()
     {
-        var shared = TinyReviews.Shared(ModelKind.Baseline);
+        var shared = TinyReviews.Shared(ModelKind.NGrams);
         new SentimentEnsemble([shared], ownsModels: false).Dispose();
-        shared.Predict("great").Label.Should().Be("pos");
+        shared.CreatePredictor().Predict("great").Label.Should().Be("pos");
 
         var ensemble = new SentimentEnsemble([shared], ownsModels: false);
         ensemble.Dispose();
@@ -182,9 +182,9 @@ public sealed class SentimentEnsembleTests : IDisposable
     {
         var recipes = SentimentEnsemble.RecommendedRecipes();
 
-        recipes.Select(r => r.Model).Should().Equal(ModelKind.BiLstm, ModelKind.Baseline);
-        recipes[1].NGrams.Weighting.Should().Be(NGramWeighting.NaiveBayes);
-        recipes[1].NGrams.MaxNGramLength.Should().Be(3);
+        recipes.Select(r => r.Kind).Should().Equal(ModelKind.BiLstm, ModelKind.NGrams);
+        ((NGramModelOptions)recipes[1].Model).Features.Weighting.Should().Be(NGramWeighting.NaiveBayes);
+        ((NGramModelOptions)recipes[1].Model).Features.MaxNGramLength.Should().Be(3);
         foreach (var recipe in recipes)
         {
             recipe.Validate();

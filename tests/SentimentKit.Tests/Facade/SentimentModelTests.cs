@@ -21,7 +21,7 @@ public sealed class SentimentModelTests : IDisposable
 
     [Theory]
     [InlineData(ModelKind.BiLstm)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public void SaveThenLoad_GivesIdenticalProbabilitiesAndMetadata(ModelKind kind)
     {
         var original = TinyReviews.Shared(kind);
@@ -44,9 +44,9 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void NaiveBayesBaseline_TrainsAccuratelyAndRoundTrips()
     {
-        var options = TinyReviews.Options(ModelKind.Baseline);
-        options.NGrams.Weighting = SentimentKit.Text.NGramWeighting.NaiveBayes;
-        options.NGrams.MaxNGramLength = 3;
+        var options = TinyReviews.Options(ModelKind.NGrams);
+        ((NGramModelOptions)options.Model).Features.Weighting = SentimentKit.Text.NGramWeighting.NaiveBayes;
+        ((NGramModelOptions)options.Model).Features.MaxNGramLength = 3;
         using var model = new SentimentTrainer(options).Train(TinyReviews.Make(400, seed: 21));
         var path = Path.Combine(_directory, "nb.skm");
         model.Save(path);
@@ -67,7 +67,7 @@ public sealed class SentimentModelTests : IDisposable
 
         zip.Entries.Select(e => e.FullName).Should().BeEquivalentTo("manifest.json", "vocab.json", "weights.bin", "calibration.json");
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
-        manifest["format_version"]!.GetValue<int>().Should().Be(1);
+        manifest["format_version"]!.GetValue<int>().Should().Be(2);
         manifest["labels"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("neg", "pos");
         manifest["sha256"]!.AsObject().Select(p => p.Key).Should().BeEquivalentTo("vocab.json", "weights.bin", "calibration.json");
         manifest["torch_sharp_version"]!.GetValue<string>().Should().StartWith("0.107");
@@ -97,7 +97,7 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void Load_TruncatedAtManyOffsets_ThrowsModelFormatException()
     {
-        var path = SavedCopy(ModelKind.Baseline);
+        var path = SavedCopy(ModelKind.NGrams);
         var original = File.ReadAllBytes(path);
         foreach (var fraction in new[] { 0.0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99 })
         {
@@ -129,7 +129,7 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void Load_WrongFormatVersion_ThrowsNamingVersion()
     {
-        var path = SavedCopy(ModelKind.Baseline);
+        var path = SavedCopy(ModelKind.NGrams);
         RewriteEntry(path, "manifest.json", bytes =>
         {
             var manifest = JsonNode.Parse(bytes)!;
@@ -139,7 +139,7 @@ public sealed class SentimentModelTests : IDisposable
 
         var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
 
-        act.Should().Throw<ModelFormatException>().WithMessage("*format version is 99; this library reads version 1.");
+        act.Should().Throw<ModelFormatException>().WithMessage("*format version is 99; this library reads versions 1 to 2.");
     }
 
     [Fact]
@@ -179,10 +179,10 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void SaveAtomically_FailingHalfway_LeavesOldFileIntactAndNoTemporaryFile()
     {
-        var path = SavedCopy(ModelKind.Baseline);
+        var path = SavedCopy(ModelKind.NGrams);
         var before = File.ReadAllBytes(path);
 
-        var act = () => ModelArtifact.SaveAtomically(path, stream =>
+        var act = () => AtomicFile.Write(path, stream =>
         {
             stream.Write(new byte[4096]);
             throw new IOException("disk full");
@@ -197,19 +197,19 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void Save_OverExistingFile_Replaces()
     {
-        var path = SavedCopy(ModelKind.Baseline);
+        var path = SavedCopy(ModelKind.NGrams);
         File.WriteAllText(path, "old");
 
-        TinyReviews.Shared(ModelKind.Baseline).Save(path);
+        TinyReviews.Shared(ModelKind.NGrams).Save(path);
 
         using var loaded = SentimentModel.Load(path, DevicePreference.Cpu);
-        loaded.Kind.Should().Be(ModelKind.Baseline);
+        loaded.Kind.Should().Be(ModelKind.NGrams);
     }
 
     [Fact]
     public void Evaluate_UnknownLabel_ThrowsNamingLabel()
     {
-        var act = () => TinyReviews.Shared(ModelKind.Baseline).Evaluate([new TextExample("fine", "meh")]);
+        var act = () => TinyReviews.Shared(ModelKind.NGrams).Evaluate([new TextExample("fine", "meh")]);
 
         act.Should().Throw<ArgumentException>().WithMessage("The label 'meh' of example 0 is not one of the model's labels (neg, pos).*");
     }
@@ -217,12 +217,12 @@ public sealed class SentimentModelTests : IDisposable
     [Fact]
     public void Dispose_Twice_IsHarmlessAndLaterUseThrows()
     {
-        var model = SentimentModel.Load(SavedCopy(ModelKind.Baseline), DevicePreference.Cpu);
+        var model = SentimentModel.Load(SavedCopy(ModelKind.NGrams), DevicePreference.Cpu);
 
         model.Dispose();
         model.Dispose();
 
-        var act = () => model.Predict("great");
+        var act = () => model.CreatePredictor().Predict("great");
         act.Should().Throw<ObjectDisposedException>();
     }
 

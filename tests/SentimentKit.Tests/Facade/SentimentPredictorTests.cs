@@ -13,7 +13,7 @@ public class SentimentPredictorTests
 
     [Theory]
     [InlineData(ModelKind.BiLstm)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public void PredictBatch_AgreesWithSinglePredictions(ModelKind kind)
     {
         var predictor = TinyReviews.Shared(kind).CreatePredictor();
@@ -31,7 +31,7 @@ public class SentimentPredictorTests
 
     [Theory]
     [InlineData(ModelKind.BiLstm)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public async Task Predict_ConcurrentCalls_EqualSequentialResults(ModelKind kind)
     {
         var predictor = TinyReviews.Shared(kind).CreatePredictor();
@@ -49,7 +49,7 @@ public class SentimentPredictorTests
 
     [Theory]
     [InlineData(ModelKind.BiLstm)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public void Predict_ProbabilitiesCoverEveryLabelAndSumToOne(ModelKind kind)
     {
         var prediction = TinyReviews.Shared(kind).CreatePredictor().Predict("loved it");
@@ -67,7 +67,7 @@ public class SentimentPredictorTests
     [InlineData("\u200B\u200D")]
     public void Predict_EmptyOrSymbolOnlyText_GivesValidPrediction(string text)
     {
-        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.Baseline })
+        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.NGrams })
         {
             var prediction = TinyReviews.Shared(kind).CreatePredictor().Predict(text);
 
@@ -104,7 +104,7 @@ public class SentimentPredictorTests
 
     [Theory]
     [InlineData(ModelKind.BiLstm)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public void Explain_TinyModel_PointsToTheSentimentWords(ModelKind kind)
     {
         var predictor = TinyReviews.Shared(kind).CreatePredictor();
@@ -147,7 +147,7 @@ public class SentimentPredictorTests
         var path = Path.Combine(Path.GetTempPath(), $"sk-pred-{Guid.NewGuid():N}.skm");
         try
         {
-            TinyReviews.Shared(ModelKind.Baseline).Save(path);
+            TinyReviews.Shared(ModelKind.NGrams).Save(path);
             var predictor = SentimentPredictor.Load(path, DevicePreference.Cpu);
             predictor.Predict("great").Label.Should().Be("pos");
 

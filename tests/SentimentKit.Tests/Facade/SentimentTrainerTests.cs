@@ -10,7 +10,7 @@ public class SentimentTrainerTests
     [Theory]
     [InlineData(ModelKind.BiLstm)]
     [InlineData(ModelKind.Gru)]
-    [InlineData(ModelKind.Baseline)]
+    [InlineData(ModelKind.NGrams)]
     public void Train_TinyReviews_LearnsSentimentAndReports(ModelKind kind)
     {
         var model = kind == ModelKind.Gru
@@ -20,8 +20,8 @@ public class SentimentTrainerTests
         {
             model.Kind.Should().Be(kind);
             model.Labels.Names.Should().Equal("neg", "pos");
-            model.Predict("what a great film").Label.Should().Be("pos");
-            model.Predict("the plot was awful").Label.Should().Be("neg");
+            model.CreatePredictor().Predict("what a great film").Label.Should().Be("pos");
+            model.CreatePredictor().Predict("the plot was awful").Label.Should().Be("neg");
             model.ValidationMetrics!.Accuracy.Should().BeGreaterThanOrEqualTo(0.95);
             var report = model.Report!;
             report.TrainCount.Should().Be(320);
@@ -43,7 +43,7 @@ public class SentimentTrainerTests
     [Fact]
     public void Train_TuplesOverload_UsesDefaultsInOneLine()
     {
-        var options = TinyReviews.Options(ModelKind.Baseline, epochs: 2);
+        var options = TinyReviews.Options(ModelKind.NGrams, epochs: 2);
         using var model = new SentimentTrainer(options).Train(TinyReviews.Make(60, seed: 2).Select(e => (e.Text, e.Label)));
 
         model.Labels.Count.Should().Be(2);
@@ -68,7 +68,7 @@ public class SentimentTrainerTests
     [Fact]
     public void Train_ValidationLabelUnknownToTraining_Throws()
     {
-        var act = () => new SentimentTrainer(TinyReviews.Options(ModelKind.Baseline)).Train(TinyReviews.Make(20, 3), [new TextExample("meh", "neutral")]);
+        var act = () => new SentimentTrainer(TinyReviews.Options(ModelKind.NGrams)).Train(TinyReviews.Make(20, 3), [new TextExample("meh", "neutral")]);
 
         act.Should().Throw<InvalidTrainingDataException>().WithMessage("Validation example 0 has label 'neutral', which no training example has*");
     }
@@ -79,13 +79,13 @@ public class SentimentTrainerTests
         var options = TinyReviews.Options(ModelKind.BiLstm);
         options.CpuThreads = 0;
         options.Trainer.Epochs = 0;
-        options.Rnn!.HiddenSize = 0;
+        ((RnnModelOptions)options.Model).Network.HiddenSize = 0;
 
         var act = () => new SentimentTrainer(options);
 
         act.Should().Throw<InvalidOptionsException>()
             .Where(e => e.Errors.Count >= 3)
-            .WithMessage("*CpuThreads*Epochs must be at least 1*HiddenSize*");
+            .WithMessage("*Model.Network.HiddenSize must be at least 1*Trainer.Epochs must be at least 1*CpuThreads*");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public class SentimentTrainerTests
             return;
         }
 
-        var options = TinyReviews.Options(ModelKind.Baseline);
+        var options = TinyReviews.Options(ModelKind.NGrams);
         options.Device = DevicePreference.Cuda();
 
         var act = () => new SentimentTrainer(options).Train(TinyReviews.Make(20, 5));

@@ -33,19 +33,22 @@ internal static class TinyReviews
     {
         var options = SentimentTrainerOptions.Recommended(kind);
         options.Device = DevicePreference.Cpu;
-        options.Vocabulary.MinFrequency = 1;
-        options.NGrams.MinDocumentFrequency = 1;
         options.Trainer = new TrainerOptions
         {
             Epochs = epochs,
             BatchSize = 16,
-            LearningRate = kind == ModelKind.Baseline ? 0.1 : 0.01,
+            LearningRate = kind == ModelKind.NGrams ? 0.1 : 0.01,
             Seed = 5,
             ValidationFraction = 0.2,
         };
-        if (kind != ModelKind.Baseline)
+        if (options.Model is NGramModelOptions ngrams)
         {
-            options.Rnn = new RnnClassifierOptions
+            ngrams.Features.MinDocumentFrequency = 1;
+        }
+        else if (options.Model is RnnModelOptions rnn)
+        {
+            rnn.Vocabulary.MinFrequency = 1;
+            rnn.Network = new RnnClassifierOptions
             {
                 EmbeddingSize = 16,
                 HiddenSize = 16,

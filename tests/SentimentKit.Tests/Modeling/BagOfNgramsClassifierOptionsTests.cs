@@ -8,7 +8,7 @@ public class BagOfNgramsClassifierOptionsTests
     [Fact]
     public void Validate_NoFeaturesAndOneClass_ReportsBothErrors()
     {
-        var act = new BagOfNgramsClassifierOptions { FeatureCount = 0, NumClasses = 1 }.Validate;
+        var act = new BagOfNgramsClassifierOptions { FeatureCount = 0, ClassCount = 1 }.Validate;
 
         act.Should().Throw<InvalidOptionsException>().Which.Errors.Should().HaveCount(2);
     }

@@ -11,7 +11,7 @@ public class BagOfNgramsClassifierTests
     [Fact]
     public void Forward_KnownWeights_IsWeightedSumOfRowsPlusBias()
     {
-        using var model = new BagOfNgramsClassifier(featureCount: 4, numClasses: 3);
+        using var model = new BagOfNgramsClassifier(featureCount: 4, classCount: 3);
         using (torch.no_grad())
         {
             model.get_parameter("bag.weight")!.copy_(torch.arange(12, dtype: ScalarType.Float32).view(4, 3));
@@ -41,7 +41,7 @@ public class BagOfNgramsClassifierTests
     public void ForwardBatch_AvailableDevice_ReturnsLogitsOnThatDevice(string deviceName)
     {
         var device = torch.device(deviceName);
-        using var model = new BagOfNgramsClassifier(featureCount: 4, numClasses: 3);
+        using var model = new BagOfNgramsClassifier(featureCount: 4, classCount: 3);
         model.to(device);
 
         using var batch = model.CreateBatch([new SparseDocument([1, 3], [2f, 0.5f])], [2], device);
@@ -55,7 +55,7 @@ public class BagOfNgramsClassifierTests
     [Fact]
     public void Constructor_AnySize_HasOneRowPerFeaturePlusBiasAndStartsAtZero()
     {
-        using var model = new BagOfNgramsClassifier(new BagOfNgramsClassifierOptions { FeatureCount = 100, NumClasses = 5 });
+        using var model = new BagOfNgramsClassifier(new BagOfNgramsClassifierOptions { FeatureCount = 100, ClassCount = 5 });
 
         model.parameters().Sum(p => p.numel()).Should().Be((100 * 5) + 5);
         model.parameters().Should().OnlyContain(p => p.abs().sum().item<float>() == 0f);
@@ -165,7 +165,7 @@ public class BagOfNgramsClassifierTests
     [Fact]
     public void Constructor_InvalidOptions_ThrowsInvalidOptionsException()
     {
-        var act = () => new BagOfNgramsClassifier(featureCount: 0, numClasses: 1);
+        var act = () => new BagOfNgramsClassifier(featureCount: 0, classCount: 1);
 
         act.Should().Throw<InvalidOptionsException>().Which.Errors.Should().HaveCount(2);
     }

@@ -49,7 +49,7 @@ public class ITextClassifierModuleTests
                 using var batch = model.CreateBatch(indices.Select(i => inputs[i]).ToArray(), indices.Select(i => labels[i]).ToArray());
                 optimizer.zero_grad();
                 var logits = model.ForwardBatch(batch);
-                logits.shape.Should().Equal(batch.Count, model.NumClasses);
+                logits.shape.Should().Equal(batch.Count, model.ClassCount);
                 var loss = nn.functional.cross_entropy(logits, batch.Labels!);
                 loss.backward();
                 optimizer.step();

@@ -20,7 +20,7 @@ public class RnnClassifierOptionsTests
         options.Pooling.Should().Be(RnnPooling.Last);
         options.HeadHiddenSize.Should().Be(128);
         options.HeadDropout.Should().Be(0.3);
-        options.NumClasses.Should().Be(2);
+        options.ClassCount.Should().Be(2);
         options.PadId.Should().Be(0);
         options.UnkId.Should().Be(1);
         options.PooledSize.Should().Be(256);
@@ -39,7 +39,7 @@ public class RnnClassifierOptionsTests
             EmbeddingDropout = -0.1,
             HeadHiddenSize = 0,
             HeadDropout = double.NaN,
-            NumClasses = 1,
+            ClassCount = 1,
             MaxTokens = 0,
         };
 

@@ -85,7 +85,7 @@ public class RnnClassifierTests
             Bidirectional = bidirectional,
             Pooling = pooling,
             HeadHiddenSize = 7,
-            NumClasses = 3,
+            ClassCount = 3,
         };
         using var model = new RnnClassifier(options);
         using var batch = model.CreateBatch([[2, 3, 4, 5], [6], [7, 8]]);
@@ -372,7 +372,7 @@ public class RnnClassifierTests
         }
 
         var pooled = outputSize * (o.Pooling == RnnPooling.MeanMax ? 2 : 1);
-        total += (pooled * o.HeadHiddenSize) + o.HeadHiddenSize + ((long)o.HeadHiddenSize * o.NumClasses) + o.NumClasses;
+        total += (pooled * o.HeadHiddenSize) + o.HeadHiddenSize + ((long)o.HeadHiddenSize * o.ClassCount) + o.ClassCount;
         return total;
     }
 

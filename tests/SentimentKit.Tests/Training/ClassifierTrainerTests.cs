@@ -36,7 +36,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 3);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(epochs: 6), Cpu);
 
-        var history = trainer.Fit(train, trainLabels, valid, validLabels);
+        var history = trainer.Train(train, trainLabels, valid, validLabels);
 
         history.FinalValidation!.Accuracy.Should().BeGreaterThanOrEqualTo(0.95);
         history.Epochs.Should().HaveCount(6);
@@ -54,7 +54,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         options.LearningRate = 0.05;
         var trainer = new ClassifierTrainer<SparseDocument>(model, SyntheticCorpus.Labels, options, Cpu);
 
-        var history = trainer.Fit(SyntheticCorpus.AsBags(train), trainLabels, SyntheticCorpus.AsBags(valid), validLabels);
+        var history = trainer.Train(SyntheticCorpus.AsBags(train), trainLabels, SyntheticCorpus.AsBags(valid), validLabels);
 
         history.FinalValidation!.Accuracy.Should().BeGreaterThanOrEqualTo(0.95);
     }
@@ -68,7 +68,7 @@ public sealed class ClassifierTrainerTests : IDisposable
             using var model = SyntheticCorpus.SmallRnn(seed: 5, dropout: 0.3);
             var options = Quick(epochs: 2);
             options.ValidationFraction = 0.2;
-            new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Fit(train, labels);
+            new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Train(train, labels);
             return SyntheticCorpus.WeightHash(model);
         }
 
@@ -92,7 +92,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         };
 
         using var uninterrupted = SyntheticCorpus.SmallRnn(seed: 9, dropout: 0.3);
-        var full = new ClassifierTrainer<int[]>(uninterrupted, SyntheticCorpus.Labels, Options(Path.Combine(_directory, "full")), Cpu).Fit(train, labels);
+        var full = new ClassifierTrainer<int[]>(uninterrupted, SyntheticCorpus.Labels, Options(Path.Combine(_directory, "full")), Cpu).Train(train, labels);
 
         // Cancel in the middle of epoch 3: the epoch-2 checkpoint is the last good one.
         var partialDirectory = Path.Combine(_directory, "partial");
@@ -108,7 +108,7 @@ public sealed class ClassifierTrainerTests : IDisposable
             });
             var options = Options(partialDirectory);
             options.ProgressIntervalSteps = 1;
-            var act = () => new ClassifierTrainer<int[]>(first, SyntheticCorpus.Labels, options, Cpu).Fit(train, labels, progress: progress, cancellationToken: cancellation.Token);
+            var act = () => new ClassifierTrainer<int[]>(first, SyntheticCorpus.Labels, options, Cpu).Train(train, labels, progress: progress, cancellationToken: cancellation.Token);
             act.Should().Throw<OperationCanceledException>();
         }
 
@@ -116,7 +116,7 @@ public sealed class ClassifierTrainerTests : IDisposable
 
         // A fresh model with other initial weights: everything must come from the checkpoint.
         using var resumedModel = SyntheticCorpus.SmallRnn(seed: 123, dropout: 0.3);
-        var resumed = new ClassifierTrainer<int[]>(resumedModel, SyntheticCorpus.Labels, Options(partialDirectory), Cpu).Fit(train, labels);
+        var resumed = new ClassifierTrainer<int[]>(resumedModel, SyntheticCorpus.Labels, Options(partialDirectory), Cpu).Train(train, labels);
 
         resumed.ResumedAfterEpoch.Should().Be(2);
         resumed.Epochs.Select(e => e.Epoch).Should().Equal(1, 2, 3, 4);
@@ -141,14 +141,14 @@ public sealed class ClassifierTrainerTests : IDisposable
             }
         });
 
-        var act = () => new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Fit(train, labels, progress: progress, cancellationToken: cancellation.Token);
+        var act = () => new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Train(train, labels, progress: progress, cancellationToken: cancellation.Token);
 
         act.Should().Throw<OperationCanceledException>();
         using var reloaded = SyntheticCorpus.SmallRnn(seed: 12);
         var resume = Quick(epochs: 1);
         resume.CheckpointDirectory = _directory;
         resume.Resume = true;
-        var history = new ClassifierTrainer<int[]>(reloaded, SyntheticCorpus.Labels, resume, Cpu).Fit(train, labels);
+        var history = new ClassifierTrainer<int[]>(reloaded, SyntheticCorpus.Labels, resume, Cpu).Train(train, labels);
         history.ResumedAfterEpoch.Should().Be(1);
         history.Epochs.Should().ContainSingle();
     }
@@ -167,7 +167,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         options.EarlyStoppingMetric = EarlyStoppingMetric.Loss;
         options.EarlyStoppingPatience = 2;
 
-        var history = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Fit(train, labels);
+        var history = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Train(train, labels);
 
         history.StoppedEarly.Should().BeTrue();
         history.Epochs.Count.Should().BeLessThan(30);
@@ -186,7 +186,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         bags[5] = bags[5] with { Weights = [.. bags[5].Weights.Select(_ => float.NaN)] };
         using var model = SyntheticCorpus.SmallBaseline(seed: 17);
 
-        var act = () => new ClassifierTrainer<SparseDocument>(model, SyntheticCorpus.Labels, Quick(epochs: 1), Cpu).Fit(bags, labels);
+        var act = () => new ClassifierTrainer<SparseDocument>(model, SyntheticCorpus.Labels, Quick(epochs: 1), Cpu).Train(bags, labels);
 
         act.Should().Throw<TrainingDivergedException>()
             .Where(e => e.Epoch == 1 && e.Step >= 1)
@@ -199,7 +199,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
 
-        var act = () => trainer.Fit([], []);
+        var act = () => trainer.Train([], []);
 
         act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training set is empty.");
     }
@@ -210,9 +210,9 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
 
-        var act = () => trainer.Fit([[3, 4], [5, 6]], [1, 1]);
+        var act = () => trainer.Train([[3, 4], [5, 6]], [1, 1]);
 
-        act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training set has only one class ('pos')*");
+        act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training set has only one label ('pos')*");
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
 
-        var act = () => trainer.Fit([[3], [4], [5]], [0, 1, 2]);
+        var act = () => trainer.Train([[3], [4], [5]], [0, 1, 2]);
 
         act.Should().Throw<InvalidTrainingDataException>().WithMessage("The training label at index 2 is 2, outside the label set (0 to 1).");
     }
@@ -232,7 +232,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
 
-        var act = () => trainer.Fit([[3], [7]], [1, 0], [], []);
+        var act = () => trainer.Train([[3], [7]], [1, 0], [], []);
 
         act.Should().Throw<InvalidTrainingDataException>().WithMessage("The validation set is empty*");
     }
@@ -259,7 +259,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         var options = Quick(epochs: 2);
         options.ProgressIntervalSteps = 2;
 
-        new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Fit(train, labels, progress: new InlineProgress<TrainingProgress>(reports.Add));
+        new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu).Train(train, labels, progress: new InlineProgress<TrainingProgress>(reports.Add));
 
         reports.Should().NotBeEmpty();
         reports.Should().OnlyContain(r => r.Epochs == 2 && r.StepsInEpoch == 6 && r.Step % 2 == 0 && r.SamplesPerSecond > 0 && double.IsFinite(r.Loss));
@@ -275,7 +275,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         using var model = SyntheticCorpus.SmallRnn(seed: 22);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(epochs: 2), Cpu);
 
-        var history = trainer.Fit(train, labels, valid, validLabels);
+        var history = trainer.Train(train, labels, valid, validLabels);
 
         trainer.Evaluate(valid, validLabels).Should().BeEquivalentTo(history.FinalValidation);
     }
@@ -295,7 +295,7 @@ public sealed class ClassifierTrainerTests : IDisposable
         options.LearningRate = 0.02;
         options.RestoreBestWeights = false;
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, options, Cpu);
-        trainer.Fit(train, labels);
+        trainer.Train(train, labels);
 
         var scaling = trainer.Calibrate(valid, validLabels);
 

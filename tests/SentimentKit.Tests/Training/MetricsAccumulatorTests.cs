@@ -1,3 +1,4 @@
+using SentimentKit.Evaluation;
 using SentimentKit.Training;
 
 namespace SentimentKit.Tests.Training;

@@ -1,0 +1,36 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace SentimentKit.Artifacts;
+
+/// <summary>Writes a <c>.skm</c> file atomically: the manifest with the SHA-256 of every other entry, then the entries.</summary>
+internal static class ModelArtifactWriter
+{
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Writes the artifact to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
+    public static void Write(string path, ModelManifest manifest, IReadOnlyList<(string Name, byte[] Bytes)> entries)
+    {
+        var hashes = entries.ToDictionary(e => e.Name, e => Convert.ToHexStringLower(SHA256.HashData(e.Bytes)), StringComparer.Ordinal);
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { FormatVersion = ArtifactEntries.FormatVersion, Sha256 = hashes }, ArtifactJson.Options);
+        AtomicFile.Write(path, stream =>
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+            Add(zip, ArtifactEntries.Manifest, manifestBytes);
+            foreach (var (name, bytes) in entries)
+            {
+                Add(zip, name, bytes);
+            }
+        });
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] bytes)
+    {
+        // Weights compress little; fixed timestamps keep the same model byte-for-byte the same file.
+        var entry = zip.CreateEntry(name, name == ArtifactEntries.Weights ? CompressionLevel.Fastest : CompressionLevel.Optimal);
+        entry.LastWriteTime = FixedTime;
+        using var stream = entry.Open();
+        stream.Write(bytes);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using SentimentKit.Data;
+using SentimentKit.Devices;
+using SentimentKit.Evaluation;
+using SentimentKit.Modeling;
+using SentimentKit.Text;
+using SentimentKit.Training;
+
+namespace SentimentKit.Families;
+
+/// <summary>
+/// One training run as a family sees it: the checked options, labels and texts, the device, where to report — and
+/// <see cref="Train{TInput}"/>, the part every family shares: the training loop, calibration and the final
+/// validation, whose results the facade reads afterwards.
+/// </summary>
+internal sealed class FamilyTrainingContext
+{
+    public required SentimentTrainerOptions Options { get; init; }
+
+    public required LabelSet Labels { get; init; }
+
+    public required TextNormalizer Normalizer { get; init; }
+
+    public required string[] TrainTexts { get; init; }
+
+    public required int[] TrainLabels { get; init; }
+
+    public required string[]? ValidTexts { get; init; }
+
+    public required int[]? ValidLabels { get; init; }
+
+    public required ComputeDevice Device { get; init; }
+
+    public required ILogger Logger { get; init; }
+
+    public required IProgress<TrainingProgress>? Progress { get; init; }
+
+    public required CancellationToken CancellationToken { get; init; }
+
+    public required Stopwatch Clock { get; init; }
+
+    /// <summary>Gets the seed of the run.</summary>
+    public int Seed => Options.Trainer.Seed;
+
+    public int FeatureCount { get; private set; }
+
+    public double OutOfVocabularyRate { get; private set; }
+
+    public double PreparationSeconds { get; private set; }
+
+    public TrainingHistory? History { get; private set; }
+
+    public TemperatureScaling? Calibration { get; private set; }
+
+    public ClassificationMetrics? ValidationMetrics { get; private set; }
+
+    /// <summary>Encodes texts in parallel, stopping at cancellation.</summary>
+    public TInput[] Encode<TInput>(IReadOnlyList<string> texts, Func<string, TInput> encode)
+    {
+        var encoded = new TInput[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { CancellationToken = CancellationToken }, i => encoded[i] = encode(texts[i]));
+        return encoded;
+    }
+
+    /// <summary>
+    /// Trains the module on the encoded examples (the options' validation split is already held out), calibrates it
+    /// on the validation examples when asked, and hands it over as a runner in evaluation mode. The module is disposed
+    /// on failure.
+    /// </summary>
+    public ClassifierRunner<TInput> Train<TInput>(
+        ITextClassifierModule<TInput> module, TInput[] train, TInput[]? valid, IAttributionMethod<TInput> attribution, int featureCount, double outOfVocabularyRate)
+    {
+        PreparationSeconds = Clock.Elapsed.TotalSeconds;
+        FeatureCount = featureCount;
+        OutOfVocabularyRate = outOfVocabularyRate;
+        Log.DataPrepared(Logger, train.Length, valid?.Length ?? 0, featureCount, outOfVocabularyRate, PreparationSeconds);
+        try
+        {
+            var loop = Options.Trainer.Clone();
+            loop.ValidationFraction = 0;
+            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger);
+            History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
+            ValidationMetrics = History.FinalValidation;
+            if (Options.Calibrate && valid is not null)
+            {
+                Calibration = trainer.Calibrate(valid, ValidLabels!);
+                ValidationMetrics = trainer.Evaluate(valid, ValidLabels!, Calibration.Temperature);
+                Log.Calibrated(Logger, Calibration.Temperature, Calibration.EceBefore, Calibration.EceAfter);
+            }
+
+            return new ClassifierRunner<TInput>(module, Device, attribution);
+        }
+        catch
+        {
+            module.Dispose();
+            throw;
+        }
+    }
+}

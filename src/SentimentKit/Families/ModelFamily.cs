@@ -1,0 +1,31 @@
+using SentimentKit.Artifacts;
+using SentimentKit.Devices;
+
+namespace SentimentKit.Families;
+
+/// <summary>
+/// Everything one family of models owns, in one place: its kinds and recipes, its recommended options, fitting its
+/// text side and training its module (<see cref="Train"/>), and reading its part of a model file back
+/// (<see cref="Load"/>); the pipeline it returns owns encoding, scoring, attributions and the entries it writes.
+/// The facade, the artifact and the command line find families through <see cref="ModelFamilies"/>.
+/// </summary>
+internal abstract class ModelFamily
+{
+    /// <summary>Gets the kinds this family builds.</summary>
+    public abstract IReadOnlyList<ModelKind> Kinds { get; }
+
+    /// <summary>Gets the named recipes of this family, as <c>--model</c> offers them.</summary>
+    public abstract IReadOnlyList<TrainingRecipe> Recipes { get; }
+
+    /// <summary>The recommended model options of a kind.</summary>
+    public abstract ModelOptions RecommendedModel(ModelKind kind);
+
+    /// <summary>The recommended training-loop options of a kind.</summary>
+    public abstract TrainerOptions RecommendedTrainer(ModelKind kind);
+
+    /// <summary>Fits the text side on the training texts, builds the module and trains it.</summary>
+    public abstract ModelPipeline Train(FamilyTrainingContext context);
+
+    /// <summary>Builds a trained pipeline from a verified model file; a <see cref="ModelFormatException"/> when its parts do not fit together.</summary>
+    public abstract ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device);
+}

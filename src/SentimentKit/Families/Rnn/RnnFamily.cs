@@ -1,0 +1,135 @@
+using System.Text.Json;
+using SentimentKit.Artifacts;
+using SentimentKit.Devices;
+using SentimentKit.Modeling;
+using SentimentKit.Text;
+using SentimentKit.Training;
+
+namespace SentimentKit.Families.Rnn;
+
+/// <summary>
+/// The recurrent models: a word vocabulary fitted on the training texts, an <see cref="RnnClassifier"/>, integrated
+/// gradients for explanations. Writes <c>vocab.json</c> and the manifest section <c>rnn</c> (the network's options).
+/// </summary>
+internal sealed class RnnFamily : ModelFamily
+{
+    public const string Section = "rnn";
+
+    public override IReadOnlyList<ModelKind> Kinds { get; } = [ModelKind.BiLstm, ModelKind.Gru];
+
+    public override IReadOnlyList<TrainingRecipe> Recipes { get; } =
+    [
+        new("bilstm", "a bidirectional LSTM with attention pooling", ModelKind.BiLstm),
+        new("gru", "a bidirectional GRU with attention pooling", ModelKind.Gru),
+    ];
+
+    public override ModelOptions RecommendedModel(ModelKind kind) => RnnModelOptions.Recommended(kind);
+
+    public override TrainerOptions RecommendedTrainer(ModelKind kind) => new()
+    {
+        Epochs = 4,
+        BatchSize = 64,
+        Optimizer = OptimizerKind.Adam,
+        LearningRate = 2e-3,
+        Schedule = LearningRateScheduleKind.WarmupCosine,
+        WarmupFraction = 0.05,
+        GradientClipNorm = 1.0,
+        ValidationFraction = 0.1,
+    };
+
+    public override ModelPipeline Train(FamilyTrainingContext context)
+    {
+        var options = (RnnModelOptions)context.Options.Model;
+        var encoder = TextEncoder.Fit(context.TrainTexts, options.Vocabulary, context.Normalizer, WordTokenizer.Instance);
+        var network = options.Network.Clone();
+        network.CellType = options.Kind == ModelKind.Gru ? RnnCellType.Gru : RnnCellType.Lstm;
+        network.VocabularySize = encoder.Vocabulary.Count;
+        network.ClassCount = context.Labels.Count;
+        network.PadId = Vocabulary.PadId;
+        network.UnkId = Vocabulary.UnkId;
+        if (options.PretrainedVectorsPath is { } vectorsPath)
+        {
+            var vectors = WordVectors.LoadAligned(vectorsPath, encoder.Vocabulary, new WordVectorOptions { Seed = context.Seed });
+            network.PretrainedEmbeddings = vectors.Matrix;
+            network.EmbeddingSize = vectors.Dimension;
+            Log.PretrainedVectorsLoaded(context.Logger, vectorsPath, vectors.Coverage);
+        }
+
+        var trainIds = context.Encode(context.TrainTexts, t => encoder.Encode(t));
+        var validIds = context.ValidTexts is { } validTexts ? context.Encode(validTexts, t => encoder.Encode(t)) : null;
+        var module = ModuleSeed.Create(context.Seed, () => new RnnClassifier(network));
+        var stored = network.Clone();
+        stored.PretrainedEmbeddings = null;
+        var runner = context.Train(module, trainIds, validIds, IntegratedGradients.Instance, encoder.Vocabulary.Count, OutOfVocabularyRate(trainIds));
+        return new RnnPipeline(options.Kind, encoder, stored, runner);
+    }
+
+    public override ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device)
+    {
+        var manifest = artifact.Manifest;
+        var stored = artifact.RequiredSection<RnnClassifierOptions>(Section, "RNN options");
+        var expectedCell = kind == ModelKind.Gru ? RnnCellType.Gru : RnnCellType.Lstm;
+        if (stored.CellType != expectedCell)
+        {
+            throw artifact.Error($"the manifest says {kind} but its cell is {stored.CellType}.");
+        }
+
+        // Sizes from the file are checked against bounds and against the weights entry before anything is allocated for them.
+        if (stored.EmbeddingSize is < 1 or > 4096 || stored.HiddenSize is < 1 or > 8192 || stored.HeadHiddenSize is < 1 or > 8192
+            || stored.Layers is < 1 or > 16 || stored.VocabularySize is < 2 or > 10_000_000
+            || (long)stored.VocabularySize * stored.EmbeddingSize * sizeof(float) > artifact.Length(ArtifactEntries.Weights))
+        {
+            throw artifact.Error("the RNN sizes in the manifest are out of range or larger than weights.bin.");
+        }
+
+        if (stored.ClassCount != manifest.Labels.Count)
+        {
+            throw artifact.Error($"the model has {stored.ClassCount} classes but the manifest lists {manifest.Labels.Count} labels.");
+        }
+
+        CheckTokenizer(artifact);
+        var vocabulary = Vocabulary.Load(artifact.Open(ArtifactEntries.Vocabulary), ArtifactEntries.Vocabulary);
+        if (vocabulary.Count != stored.VocabularySize)
+        {
+            throw artifact.Error($"vocab.json has {vocabulary.Count} tokens but the model was built for {stored.VocabularySize}.");
+        }
+
+        var encoder = new TextEncoder(vocabulary, new TextNormalizer(manifest.Normalizer), WordTokenizer.Instance);
+        var runner = new ClassifierRunner<int[]>(new RnnClassifier(stored), device, IntegratedGradients.Instance);
+        var pipeline = new RnnPipeline(kind, encoder, stored, runner);
+        try
+        {
+            pipeline.LoadWeights(artifact);
+            return pipeline;
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The word tokenizer is the only one these models were ever trained with.</summary>
+    internal static void CheckTokenizer(ArtifactContents artifact)
+    {
+        if (!string.Equals(artifact.Manifest.Tokenizer, "word", StringComparison.Ordinal))
+        {
+            throw artifact.Error($"it uses tokenizer '{artifact.Manifest.Tokenizer}'; this library knows 'word'.");
+        }
+    }
+
+    private static double OutOfVocabularyRate(int[][] ids)
+    {
+        long unknown = 0, total = 0;
+        foreach (var sequence in ids)
+        {
+            total += sequence.Length;
+            foreach (var id in sequence)
+            {
+                unknown += id == Vocabulary.UnkId ? 1 : 0;
+            }
+        }
+
+        return total == 0 ? 0 : (double)unknown / total;
+    }
+}
