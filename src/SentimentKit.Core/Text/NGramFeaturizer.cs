@@ -1,7 +1,4 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 
 namespace SentimentKit.Text;
 
@@ -16,9 +13,6 @@ namespace SentimentKit.Text;
 /// </summary>
 public sealed class NGramFeaturizer
 {
-    private const string FormatName = "sentimentkit-ngrams";
-    private const int FormatVersion = 2;
-
     private readonly string[] _tokens;
     private readonly NGramKey[] _features;
     private readonly int[] _documentFrequencies;
@@ -29,7 +23,7 @@ public sealed class NGramFeaturizer
     private readonly bool _sublinearTf;
     private readonly float[]? _ratios;
 
-    private NGramFeaturizer(
+    internal NGramFeaturizer(
         string[] tokens,
         NGramKey[] features,
         int[] documentFrequencies,
@@ -134,7 +128,7 @@ public sealed class NGramFeaturizer
             throw new ArgumentException("NGramFeaturizerOptions.Weighting NaiveBayes needs the training labels: call Fit(texts, labels, classCount, ...).", nameof(options));
         }
 
-        return FitCore(texts, null, 0, options, normalizer, tokenizer);
+        return NGramFitter.Fit(texts, null, 0, options, normalizer, tokenizer);
     }
 
     /// <summary>Fits the featurizer on labeled training texts; the labels are used by <see cref="NGramWeighting.NaiveBayes"/> only.</summary>
@@ -169,193 +163,7 @@ public sealed class NGramFeaturizer
             }
         }
 
-        return FitCore(texts, labels, classCount, options, normalizer, tokenizer);
-    }
-
-    private static NGramFeaturizer FitCore(
-        IReadOnlyList<string> texts,
-        IReadOnlyList<int>? labels,
-        int classCount,
-        NGramFeaturizerOptions? options,
-        TextNormalizer? normalizer,
-        ITokenizer? tokenizer)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        options ??= new NGramFeaturizerOptions();
-        options.Validate();
-        normalizer ??= TextNormalizer.Default;
-        tokenizer ??= WordTokenizer.Instance;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? -1 };
-
-        for (var i = 0; i < texts.Count; i++)
-        {
-            if (texts[i] is null)
-            {
-                throw new ArgumentException($"Text {i} is null.", nameof(texts));
-            }
-        }
-
-        var normalized = new string[texts.Count];
-        Parallel.For(0, texts.Count, parallel, i => normalized[i] = normalizer.Normalize(texts[i]));
-
-        // Unigram ids in ordinal order, so that ties between n-grams break the same way on every run.
-        var counts = TokenCounter.Count(normalized, null, tokenizer, options.MaxDegreeOfParallelism);
-        var allTokens = counts.Keys.ToArray();
-        if (allTokens.Length > NGramKey.MaxTokenId + 1)
-        {
-            // N-gram keys hold 21-bit token ids; a corpus with more distinct tokens keeps its most frequent ones.
-            allTokens = [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
-                .Take(NGramKey.MaxTokenId + 1).Select(c => c.Key)];
-        }
-
-        Array.Sort(allTokens, StringComparer.Ordinal);
-        var allIds = new Dictionary<string, int>(allTokens.Length, StringComparer.Ordinal);
-        for (var i = 0; i < allTokens.Length; i++)
-        {
-            allIds.Add(allTokens[i], i);
-        }
-
-        var documentFrequencies = CountDocumentFrequencies(normalized, allIds, tokenizer, options.MaxNGramLength, parallel);
-        var selected = new List<KeyValuePair<NGramKey, int>>();
-        foreach (var pair in documentFrequencies)
-        {
-            if (pair.Value >= options.MinDocumentFrequency)
-            {
-                selected.Add(pair);
-            }
-        }
-
-        selected.Sort(static (a, b) =>
-        {
-            var c = b.Value.CompareTo(a.Value);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = a.Key.Length.CompareTo(b.Key.Length);
-            return c != 0 ? c : a.Key.CompareTo(b.Key);
-        });
-        if (options.MaxFeatures is { } max && selected.Count > max)
-        {
-            selected.RemoveRange(max, selected.Count - max);
-        }
-
-        // Keep only the tokens that some feature uses, renumbered compactly in ordinal order.
-        var used = new bool[allTokens.Length];
-        foreach (var (key, _) in selected)
-        {
-            used[key.First] = true;
-            if (key.Second >= 0)
-            {
-                used[key.Second] = true;
-            }
-
-            if (key.Third >= 0)
-            {
-                used[key.Third] = true;
-            }
-        }
-
-        var remap = new int[allTokens.Length];
-        var tokens = new List<string>();
-        for (var i = 0; i < allTokens.Length; i++)
-        {
-            remap[i] = used[i] ? tokens.Count : -1;
-            if (used[i])
-            {
-                tokens.Add(allTokens[i]);
-            }
-        }
-
-        var features = new NGramKey[selected.Count];
-        var frequencies = new int[selected.Count];
-        for (var i = 0; i < selected.Count; i++)
-        {
-            var key = selected[i].Key;
-            features[i] = new NGramKey(
-                remap[key.First],
-                key.Second >= 0 ? remap[key.Second] : -1,
-                key.Third >= 0 ? remap[key.Third] : -1);
-            frequencies[i] = selected[i].Value;
-        }
-
-        var featurizer = new NGramFeaturizer(
-            [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, null, normalizer, tokenizer);
-        if (options.Weighting != NGramWeighting.NaiveBayes || labels is null)
-        {
-            return featurizer;
-        }
-
-        return new NGramFeaturizer(featurizer, CountRatios(featurizer, normalized, labels, classCount, options.NaiveBayesSmoothing, parallel));
-    }
-
-    /// <summary>
-    /// Each feature's largest absolute log-count ratio over the classes (one class against the rest), from the
-    /// smoothed numbers of training documents of each class that contain it.
-    /// </summary>
-    private static float[] CountRatios(
-        NGramFeaturizer featurizer, string[] normalized, IReadOnlyList<int> labels, int classCount, double smoothing, ParallelOptions parallel)
-    {
-        var featureCount = featurizer.FeatureCount;
-        var counts = new long[classCount * featureCount];
-        var gate = new object();
-        Parallel.ForEach(
-            Partitioner.Create(0, normalized.Length, Math.Max(16, normalized.Length / (Environment.ProcessorCount * 8))),
-            parallel,
-            () => new int[classCount * featureCount],
-            (range, state, local) =>
-            {
-                for (var d = range.Item1; d < range.Item2; d++)
-                {
-                    var offset = labels[d] * featureCount;
-                    foreach (var id in featurizer.Transform(normalized[d]).Ids)
-                    {
-                        local[offset + id]++;
-                    }
-                }
-
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    for (var i = 0; i < local.Length; i++)
-                    {
-                        counts[i] += local[i];
-                    }
-                }
-            });
-
-        var total = new double[featureCount];
-        var classTotals = new double[classCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            for (var f = 0; f < featureCount; f++)
-            {
-                var smoothed = counts[(c * featureCount) + f] + smoothing;
-                total[f] += smoothed;
-                classTotals[c] += smoothed;
-            }
-        }
-
-        var grandTotal = classTotals.Sum();
-        var ratios = new float[featureCount];
-        for (var c = 0; c < classCount; c++)
-        {
-            // The rest of the classes pool their counts; each pooled count carries one smoothing term.
-            var restTotal = grandTotal - classTotals[c] - ((classCount - 2) * smoothing * featureCount);
-            for (var f = 0; f < featureCount; f++)
-            {
-                var p = counts[(c * featureCount) + f] + smoothing;
-                var q = total[f] - p - ((classCount - 2) * smoothing);
-                var r = Math.Abs(Math.Log(p / classTotals[c]) - Math.Log(q / restTotal));
-                ratios[f] = Math.Max(ratios[f], (float)r);
-            }
-        }
-
-        return ratios;
+        return NGramFitter.Fit(texts, labels, classCount, options, normalizer, tokenizer);
     }
 
     /// <summary>Loads a featurizer saved by <see cref="Save(string)"/>.</summary>
@@ -380,17 +188,7 @@ public sealed class NGramFeaturizer
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
-        using (var document = TextJson.Parse(stream, sourceName))
-        {
-            try
-            {
-                return FromJson(document.RootElement, sourceName, tokenizer ?? WordTokenizer.Instance);
-            }
-            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException and not TextFormatException)
-            {
-                throw new TextFormatException(sourceName, null, "a value has the wrong type: " + e.Message, e);
-            }
-        }
+        return NGramFeaturizerJson.Read(stream, sourceName, tokenizer ?? WordTokenizer.Instance, normalizerWhenAbsent: null);
     }
 
     /// <summary>Saves the fitted featurizer as JSON (normalizer settings, tokens, n-grams, document frequencies).</summary>
@@ -407,69 +205,15 @@ public sealed class NGramFeaturizer
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new Utf8JsonWriter(stream);
-        var normalizer = Normalizer.Options;
-        writer.WriteStartObject();
-        writer.WriteString("format", FormatName);
-        writer.WriteNumber("version", FormatVersion);
-        writer.WriteNumber("maxNGramLength", MaxNGramLength);
-        writer.WriteBoolean("sublinearTf", _sublinearTf);
-        writer.WriteString("weighting", _ratios is null ? "tfidf" : "naive-bayes");
-        writer.WriteNumber("documentCount", DocumentCount);
-        writer.WriteStartObject("normalizer");
-        writer.WriteBoolean("lowerCase", normalizer.LowerCase);
-        writer.WriteBoolean("stripHtmlTags", normalizer.StripHtmlTags);
-        writer.WriteBoolean("decodeHtmlEntities", normalizer.DecodeHtmlEntities);
-        writer.WriteBoolean("unicodeNormalization", normalizer.UnicodeNormalization);
-        writer.WriteBoolean("removeFormatCharacters", normalizer.RemoveFormatCharacters);
-        writer.WriteBoolean("collapseWhitespace", normalizer.CollapseWhitespace);
-        writer.WriteEndObject();
-        writer.WriteStartArray("tokens");
-        foreach (var token in _tokens)
-        {
-            writer.WriteStringValue(token);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("features");
-        foreach (var feature in _features)
-        {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(feature.First);
-            if (feature.Second >= 0)
-            {
-                writer.WriteNumberValue(feature.Second);
-            }
-
-            if (feature.Third >= 0)
-            {
-                writer.WriteNumberValue(feature.Third);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteStartArray("documentFrequencies");
-        foreach (var df in _documentFrequencies)
-        {
-            writer.WriteNumberValue(df);
-        }
-
-        writer.WriteEndArray();
-        if (_ratios is not null)
-        {
-            writer.WriteStartArray("naiveBayesRatios");
-            foreach (var ratio in _ratios)
-            {
-                writer.WriteNumberValue(ratio);
-            }
-
-            writer.WriteEndArray();
-        }
-
-        writer.WriteEndObject();
+        NGramFeaturizerJson.Write(this, stream, includeNormalizer: true);
     }
+
+    /// <summary>Loads a featurizer that may lack its normalizer settings (a model file's, whose manifest holds them).</summary>
+    internal static NGramFeaturizer Load(Stream stream, string sourceName, ITokenizer tokenizer, TextNormalizer normalizerWhenAbsent) =>
+        NGramFeaturizerJson.Read(stream, sourceName, tokenizer, normalizerWhenAbsent);
+
+    /// <summary>Saves the featurizer without its normalizer settings, for a model file whose manifest holds them.</summary>
+    internal void SaveWithoutNormalizer(Stream stream) => NGramFeaturizerJson.Write(this, stream, includeNormalizer: false);
 
     /// <summary>Gets a readable name of a feature: its tokens joined by spaces.</summary>
     /// <param name="featureId">The feature id, in <c>[0, FeatureCount)</c>.</param>
@@ -504,62 +248,11 @@ public sealed class NGramFeaturizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokenIds = new List<int>(text.Length / 4);
-        if (Tokenizer is WordTokenizer)
-        {
-            // Same tokens as normalizing first, without building the normalized string for ASCII text.
-            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
-            try
-            {
-                ReadOnlySpan<char> prepared = Normalizer.TryPrepareForWordTokens(text, rented)
-                    ? rented.AsSpan(0, text.Length)
-                    : Normalizer.Normalize(text);
-                var position = 0;
-                while (WordTokenizer.Next(prepared, ref position, out var start, out var length))
-                {
-                    tokenIds.Add(_tokenTable.Find(prepared.Slice(start, length)));
-                }
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-        else
-        {
-            var normalized = Normalizer.Normalize(text);
-            var position = 0;
-            while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
-            {
-                tokenIds.Add(_tokenTable.Find(normalized.AsSpan(start, length)));
-            }
-        }
-
+        var tokens = new TokenIdVisitor(_tokenTable, tokenIds, null);
+        TokenScanner.Scan(text, Normalizer, Tokenizer, ref tokens);
         var featureIds = new List<int>(tokenIds.Count * MaxNGramLength);
-        var ids = CollectionsMarshal.AsSpan(tokenIds);
-        for (var i = 0; i < ids.Length; i++)
-        {
-            var a = ids[i];
-            if (a < 0)
-            {
-                continue;
-            }
-
-            var unigram = _unigramFeatures[a];
-            if (unigram >= 0)
-            {
-                featureIds.Add(unigram);
-            }
-
-            if (MaxNGramLength >= 2 && i + 1 < ids.Length && ids[i + 1] >= 0)
-            {
-                AddFeature(new NGramKey(a, ids[i + 1], -1), featureIds);
-                if (MaxNGramLength >= 3 && i + 2 < ids.Length && ids[i + 2] >= 0)
-                {
-                    AddFeature(new NGramKey(a, ids[i + 1], ids[i + 2]), featureIds);
-                }
-            }
-        }
-
+        var features = new FeatureVisitor(this, featureIds, null);
+        NGramWalker.Walk(CollectionsMarshal.AsSpan(tokenIds), MaxNGramLength, ref features);
         return Weigh(CollectionsMarshal.AsSpan(featureIds));
     }
 
@@ -589,51 +282,29 @@ public sealed class NGramFeaturizer
     internal (List<string> Tokens, List<(int Start, int Length, int FeatureId)> Occurrences) FeatureOccurrences(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = Normalizer.Normalize(text);
         var tokens = new List<string>();
         var ids = new List<int>();
-        var position = 0;
-        while (Tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
-        {
-            var token = normalized.AsSpan(start, length);
-            tokens.Add(token.ToString());
-            ids.Add(_tokenTable.Find(token));
-        }
-
-        var occurrences = new List<(int, int, int)>();
-        for (var i = 0; i < ids.Count; i++)
-        {
-            for (var n = 1; n <= MaxNGramLength && i + n <= ids.Count; n++)
-            {
-                if (ids[i + n - 1] < 0)
-                {
-                    break;
-                }
-
-                var featureId = n switch
-                {
-                    1 => _unigramFeatures[ids[i]],
-                    2 => _longerFeatures.Find(new NGramKey(ids[i], ids[i + 1], -1)),
-                    _ => _longerFeatures.Find(new NGramKey(ids[i], ids[i + 1], ids[i + 2])),
-                };
-                if (featureId >= 0)
-                {
-                    occurrences.Add((i, n, featureId));
-                }
-            }
-        }
-
+        var visitor = new TokenIdVisitor(_tokenTable, ids, tokens);
+        TokenScanner.Scan(text, Normalizer, Tokenizer, ref visitor);
+        var occurrences = new List<(int Start, int Length, int FeatureId)>();
+        var features = new FeatureVisitor(this, null, occurrences);
+        NGramWalker.Walk(CollectionsMarshal.AsSpan(ids), MaxNGramLength, ref features);
         return (tokens, occurrences);
     }
 
-    private void AddFeature(NGramKey key, List<int> featureIds)
-    {
-        var id = _longerFeatures.Find(key);
-        if (id >= 0)
-        {
-            featureIds.Add(id);
-        }
-    }
+    /// <summary>The same featurizer with Naive Bayes ratios as weights (what fitting with <see cref="NGramWeighting.NaiveBayes"/> ends with).</summary>
+    internal NGramFeaturizer WithNaiveBayesRatios(float[] ratios) => new(this, ratios);
+
+    internal IReadOnlyList<string> Tokens => _tokens;
+
+    internal IReadOnlyList<NGramKey> Features => _features;
+
+    internal IReadOnlyList<int> DocumentFrequencies => _documentFrequencies;
+
+    internal float[]? Ratios => _ratios;
+
+    /// <summary>The feature id of an n-gram, or -1 when it is not a feature: unigrams by token id, longer ones by hashing.</summary>
+    private int FeatureId(NGramKey key) => key.Length == 1 ? _unigramFeatures[key.First] : _longerFeatures.Find(key);
 
     private SparseDocument Weigh(Span<int> featureIds)
     {
@@ -691,185 +362,28 @@ public sealed class NGramFeaturizer
         return new SparseDocument(ids, weights);
     }
 
-    private static Dictionary<NGramKey, int> CountDocumentFrequencies(
-        string[] normalized, Dictionary<string, int> tokenIds, ITokenizer tokenizer, int maxNGramLength, ParallelOptions parallel)
+    // Token ids in this featurizer's table (-1 for a token it does not know), and the token strings when asked for.
+    private readonly struct TokenIdVisitor(TokenTable table, List<int> ids, List<string>? tokens) : ITokenVisitor
     {
-        var total = new Dictionary<NGramKey, int>();
-        var gate = new object();
-        var chunk = Math.Max(16, normalized.Length / (Environment.ProcessorCount * 8));
-        Parallel.ForEach(
-            Partitioner.Create(0, normalized.Length, chunk),
-            parallel,
-            () => (Counts: new Dictionary<NGramKey, int>(), Seen: new HashSet<NGramKey>(), Ids: new List<int>()),
-            (range, state, local) =>
-            {
-                var lookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
-                for (var d = range.Item1; d < range.Item2; d++)
-                {
-                    var text = normalized[d].AsSpan();
-                    local.Ids.Clear();
-                    local.Seen.Clear();
-                    var position = 0;
-                    while (tokenizer.TryReadToken(text, ref position, out var start, out var length))
-                    {
-                        local.Ids.Add(lookup.TryGetValue(text.Slice(start, length), out var id) ? id : -1);
-                    }
-
-                    var ids = CollectionsMarshal.AsSpan(local.Ids);
-                    for (var i = 0; i < ids.Length; i++)
-                    {
-                        if (ids[i] < 0)
-                        {
-                            continue;
-                        }
-
-                        local.Seen.Add(new NGramKey(ids[i], -1, -1));
-                        if (maxNGramLength >= 2 && i + 1 < ids.Length && ids[i + 1] >= 0)
-                        {
-                            local.Seen.Add(new NGramKey(ids[i], ids[i + 1], -1));
-                            if (maxNGramLength >= 3 && i + 2 < ids.Length && ids[i + 2] >= 0)
-                            {
-                                local.Seen.Add(new NGramKey(ids[i], ids[i + 1], ids[i + 2]));
-                            }
-                        }
-                    }
-
-                    foreach (var key in local.Seen)
-                    {
-                        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(local.Counts, key, out _);
-                        count++;
-                    }
-                }
-
-                return local;
-            },
-            local =>
-            {
-                lock (gate)
-                {
-                    if (total.Count == 0)
-                    {
-                        total = local.Counts;
-                        return;
-                    }
-
-                    foreach (var (key, count) in local.Counts)
-                    {
-                        ref var sum = ref CollectionsMarshal.GetValueRefOrAddDefault(total, key, out _);
-                        sum += count;
-                    }
-                }
-            });
-        return total;
+        public bool Visit(ReadOnlySpan<char> token)
+        {
+            ids.Add(table.Find(token));
+            tokens?.Add(token.ToString());
+            return true;
+        }
     }
 
-    private static NGramFeaturizer FromJson(JsonElement root, string sourceName, ITokenizer tokenizer)
+    // The features found among the n-grams: their ids, or their occurrences (start, length, id) for explanations.
+    private readonly struct FeatureVisitor(NGramFeaturizer featurizer, List<int>? ids, List<(int Start, int Length, int FeatureId)>? occurrences) : INGramVisitor
     {
-        TextFormatException Bad(string reason) => new(sourceName, null, reason);
-
-        if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("format", out var format)
-            || format.GetString() != FormatName)
+        public void Visit(int start, NGramKey key)
         {
-            throw Bad($"not an n-gram featurizer (expected \"format\": \"{FormatName}\").");
-        }
-
-        // Version 1 had TF-IDF only; version 2 adds the weighting and the Naive Bayes ratios.
-        if (!root.TryGetProperty("version", out var version) || version.GetInt32() is < 1 or > FormatVersion)
-        {
-            throw Bad($"unsupported featurizer version (expected 1 to {FormatVersion}).");
-        }
-
-        JsonElement Required(string name) =>
-            root.TryGetProperty(name, out var value) ? value : throw Bad($"\"{name}\" is missing.");
-
-        var maxNGramLength = Required("maxNGramLength").GetInt32();
-        if (maxNGramLength is < 1 or > 3)
-        {
-            throw Bad($"maxNGramLength must be 1, 2 or 3 (was {maxNGramLength}).");
-        }
-
-        var sublinearTf = Required("sublinearTf").GetBoolean();
-        var documentCount = Required("documentCount").GetInt32();
-        if (documentCount < 0)
-        {
-            throw Bad("documentCount is negative.");
-        }
-
-        var n = Required("normalizer");
-        var normalizer = new TextNormalizer(new TextNormalizerOptions
-        {
-            LowerCase = n.GetProperty("lowerCase").GetBoolean(),
-            StripHtmlTags = n.GetProperty("stripHtmlTags").GetBoolean(),
-            DecodeHtmlEntities = n.GetProperty("decodeHtmlEntities").GetBoolean(),
-            UnicodeNormalization = n.GetProperty("unicodeNormalization").GetBoolean(),
-            RemoveFormatCharacters = n.GetProperty("removeFormatCharacters").GetBoolean(),
-            CollapseWhitespace = n.GetProperty("collapseWhitespace").GetBoolean(),
-        });
-
-        var tokens = Required("tokens").EnumerateArray().Select(t => t.GetString() ?? string.Empty).ToArray();
-        if (tokens.Length > NGramKey.MaxTokenId + 1)
-        {
-            throw Bad($"it has {tokens.Length} tokens; at most {NGramKey.MaxTokenId + 1} are supported.");
-        }
-
-        var distinctTokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var token in tokens)
-        {
-            if (token.Length == 0 || !distinctTokens.Add(token))
+            var id = featurizer.FeatureId(key);
+            if (id >= 0)
             {
-                throw Bad($"the token '{token}' is empty or appears twice.");
+                ids?.Add(id);
+                occurrences?.Add((start, key.Length, id));
             }
         }
-
-        var featureArray = Required("features");
-        var frequencyArray = Required("documentFrequencies");
-        if (featureArray.GetArrayLength() != frequencyArray.GetArrayLength())
-        {
-            throw Bad("features and documentFrequencies differ in length.");
-        }
-
-        var features = new NGramKey[featureArray.GetArrayLength()];
-        var seen = new HashSet<NGramKey>();
-        var index = 0;
-        foreach (var feature in featureArray.EnumerateArray())
-        {
-            var parts = feature.EnumerateArray().Select(p => p.GetInt32()).ToArray();
-            if (parts.Length < 1 || parts.Length > maxNGramLength || parts.Any(p => p < 0 || p >= tokens.Length))
-            {
-                throw Bad($"feature {index} is not a list of 1 to {maxNGramLength} token indices in range.");
-            }
-
-            var key = new NGramKey(parts[0], parts.Length > 1 ? parts[1] : -1, parts.Length > 2 ? parts[2] : -1);
-            if (!seen.Add(key))
-            {
-                throw Bad($"feature {index} appears twice.");
-            }
-
-            features[index++] = key;
-        }
-
-        var frequencies = frequencyArray.EnumerateArray().Select(f => f.GetInt32()).ToArray();
-        if (frequencies.Any(f => f < 1 || f > documentCount))
-        {
-            throw Bad("a document frequency is outside [1, documentCount].");
-        }
-
-        float[]? ratios = null;
-        var weighting = root.TryGetProperty("weighting", out var w) ? w.GetString() : "tfidf";
-        if (weighting == "naive-bayes")
-        {
-            ratios = Required("naiveBayesRatios").EnumerateArray().Select(r => r.GetSingle()).ToArray();
-            if (ratios.Length != features.Length || ratios.Any(r => !float.IsFinite(r) || r < 0))
-            {
-                throw Bad("naiveBayesRatios must hold one finite, non-negative ratio per feature.");
-            }
-        }
-        else if (weighting != "tfidf")
-        {
-            throw Bad($"weighting '{weighting}' is not \"tfidf\" or \"naive-bayes\".");
-        }
-
-        return new NGramFeaturizer(tokens, features, frequencies, documentCount, maxNGramLength, sublinearTf, ratios, normalizer, tokenizer);
     }
 }

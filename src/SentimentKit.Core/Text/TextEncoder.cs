@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SentimentKit.Text;
 
 /// <summary>
@@ -10,8 +8,6 @@ namespace SentimentKit.Text;
 /// </summary>
 public sealed class TextEncoder
 {
-    private readonly bool _isWordTokenizer;
-
     /// <summary>Initializes a new instance of the <see cref="TextEncoder"/> class.</summary>
     /// <param name="vocabulary">The vocabulary.</param>
     /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
@@ -22,7 +18,6 @@ public sealed class TextEncoder
         Vocabulary = vocabulary;
         Normalizer = normalizer ?? TextNormalizer.Default;
         Tokenizer = tokenizer ?? WordTokenizer.Instance;
-        _isWordTokenizer = Tokenizer is WordTokenizer;
     }
 
     /// <summary>Gets the vocabulary.</summary>
@@ -68,23 +63,10 @@ public sealed class TextEncoder
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(destination);
-        if (_isWordTokenizer)
-        {
-            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
-            try
-            {
-                if (Normalizer.TryPrepareForWordTokens(text, rented))
-                {
-                    return EncodeNormalized(rented.AsSpan(0, text.Length), destination);
-                }
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-
-        return EncodeNormalized(Normalizer.Normalize(text), destination);
+        var before = destination.Count;
+        var visitor = new ListVisitor(Vocabulary.Table, destination);
+        TokenScanner.Scan(text, Normalizer, Tokenizer, ref visitor);
+        return destination.Count - before;
     }
 
     /// <summary>Encodes a raw text into a caller's buffer; tokens past its end are dropped.</summary>
@@ -94,23 +76,9 @@ public sealed class TextEncoder
     public int Encode(string text, Span<int> destination)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (_isWordTokenizer)
-        {
-            var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
-            try
-            {
-                if (Normalizer.TryPrepareForWordTokens(text, rented))
-                {
-                    return EncodeNormalized(rented.AsSpan(0, text.Length), destination);
-                }
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
-
-        return EncodeNormalized(Normalizer.Normalize(text), destination);
+        var visitor = new SpanVisitor(Vocabulary.Table, destination);
+        TokenScanner.Scan(text, Normalizer, Tokenizer, ref visitor);
+        return visitor.Written;
     }
 
     /// <summary>Encodes a text that is already normalized, appending the ids to a caller's list.</summary>
@@ -121,26 +89,8 @@ public sealed class TextEncoder
     {
         ArgumentNullException.ThrowIfNull(destination);
         var before = destination.Count;
-        var position = 0;
-        int start;
-        int length;
-        if (_isWordTokenizer)
-        {
-            var table = Vocabulary.Table;
-            while (WordTokenizer.Next(normalizedText, ref position, out start, out length))
-            {
-                var id = table.Find(normalizedText.Slice(start, length));
-                destination.Add(id >= 0 ? id : Vocabulary.UnkId);
-            }
-        }
-        else
-        {
-            while (Tokenizer.TryReadToken(normalizedText, ref position, out start, out length))
-            {
-                destination.Add(Vocabulary.GetId(normalizedText.Slice(start, length)));
-            }
-        }
-
+        var visitor = new ListVisitor(Vocabulary.Table, destination);
+        TokenScanner.ScanNormalized(normalizedText, Tokenizer, ref visitor);
         return destination.Count - before;
     }
 
@@ -150,17 +100,9 @@ public sealed class TextEncoder
     /// <returns>The number of ids written.</returns>
     public int EncodeNormalized(ReadOnlySpan<char> normalizedText, Span<int> destination)
     {
-        var written = 0;
-        var position = 0;
-        while (written < destination.Length
-            && (_isWordTokenizer
-                ? WordTokenizer.Next(normalizedText, ref position, out var start, out var length)
-                : Tokenizer.TryReadToken(normalizedText, ref position, out start, out length)))
-        {
-            destination[written++] = Vocabulary.GetId(normalizedText.Slice(start, length));
-        }
-
-        return written;
+        var visitor = new SpanVisitor(Vocabulary.Table, destination);
+        TokenScanner.ScanNormalized(normalizedText, Tokenizer, ref visitor);
+        return visitor.Written;
     }
 
     /// <summary>Normalizes and tokenizes a raw text into token strings (for inspection; encoding does not need it).</summary>
@@ -200,5 +142,34 @@ public sealed class TextEncoder
         }
 
         return total == 0 ? 0 : (double)unknown / total;
+    }
+
+    private struct ListVisitor(TokenTable table, List<int> destination) : ITokenVisitor
+    {
+        public readonly bool Visit(ReadOnlySpan<char> token)
+        {
+            var id = table.Find(token);
+            destination.Add(id >= 0 ? id : Vocabulary.UnkId);
+            return true;
+        }
+    }
+
+    private ref struct SpanVisitor(TokenTable table, Span<int> destination) : ITokenVisitor
+    {
+        private readonly Span<int> _destination = destination;
+
+        public int Written { get; private set; }
+
+        public bool Visit(ReadOnlySpan<char> token)
+        {
+            if (Written >= _destination.Length)
+            {
+                return false;
+            }
+
+            var id = table.Find(token);
+            _destination[Written++] = id >= 0 ? id : Vocabulary.UnkId;
+            return Written < _destination.Length;
+        }
     }
 }

@@ -31,33 +31,16 @@ internal static class TokenCounter
             () => new Dictionary<string, long>(StringComparer.Ordinal),
             (range, state, local) =>
             {
-                var lookup = local.GetAlternateLookup<ReadOnlySpan<char>>();
-                var fused = normalizer is not null && tokenizer is WordTokenizer;
-                var buffer = Array.Empty<char>();
+                var visitor = new CountVisitor(local.GetAlternateLookup<ReadOnlySpan<char>>());
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    var text = texts[i];
-                    ReadOnlySpan<char> normalized;
-                    if (fused && buffer.Length < text.Length)
+                    if (normalizer is null)
                     {
-                        buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
-                    }
-
-                    // Same tokens as normalizing first, without a normalized string per ASCII text.
-                    if (fused && normalizer!.TryPrepareForWordTokens(text, buffer))
-                    {
-                        normalized = buffer.AsSpan(0, text.Length);
+                        TokenScanner.ScanNormalized(texts[i], tokenizer, ref visitor);
                     }
                     else
                     {
-                        normalized = normalizer is null ? text : normalizer.Normalize(text);
-                    }
-
-                    var position = 0;
-                    while (tokenizer.TryReadToken(normalized, ref position, out var start, out var length))
-                    {
-                        ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, normalized.Slice(start, length), out _);
-                        count++;
+                        TokenScanner.Scan(texts[i], normalizer, tokenizer, ref visitor);
                     }
                 }
 
@@ -85,5 +68,15 @@ internal static class TokenCounter
                 }
             });
         return total;
+    }
+
+    private readonly struct CountVisitor(Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> lookup) : ITokenVisitor
+    {
+        public bool Visit(ReadOnlySpan<char> token)
+        {
+            ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+            count++;
+            return true;
+        }
     }
 }

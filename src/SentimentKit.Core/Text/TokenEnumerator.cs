@@ -4,7 +4,7 @@ namespace SentimentKit.Text;
 /// Enumerates the token ranges of a text without allocating: use it in a <see langword="foreach"/> and
 /// slice the text with each <see cref="Range"/>.
 /// </summary>
-public ref struct TokenEnumerator
+internal ref struct TokenEnumerator
 {
     private readonly ITokenizer _tokenizer;
     private readonly ReadOnlySpan<char> _text;

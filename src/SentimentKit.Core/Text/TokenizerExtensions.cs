@@ -1,7 +1,7 @@
 namespace SentimentKit.Text;
 
 /// <summary>Helpers over any <see cref="ITokenizer"/>.</summary>
-public static class TokenizerExtensions
+internal static class TokenizerExtensions
 {
     /// <summary>Enumerates the token ranges of a text without allocating.</summary>
     /// <param name="tokenizer">The tokenizer.</param>

@@ -8,7 +8,7 @@ namespace SentimentKit.Sequences;
 /// Thin helpers over libtorch's packed sequences for batch-first padded tensors, so that a
 /// recurrent layer never runs over padding.
 /// </summary>
-public static class SequencePacking
+internal static class SequencePacking
 {
     /// <summary>
     /// Packs a batch-first padded tensor. The batch need not be sorted by length.

@@ -4,7 +4,7 @@ namespace SentimentKit.Sequences;
 /// The notebook's batching: shuffle all examples each epoch and cut consecutive batches of a fixed
 /// size (the last one may be smaller). Kept to compare with <see cref="BucketBatchSampler"/>.
 /// </summary>
-public sealed class ShuffledBatchSampler : IBatchSampler
+internal sealed class ShuffledBatchSampler : IBatchSampler
 {
     private readonly int[] _lengths;
     private readonly int _batchSize;

@@ -65,7 +65,7 @@ internal sealed class NGramFamily : ModelFamily
             ? manifest.Sections?.GetValueOrDefault(Version1FeatureCount) is { ValueKind: JsonValueKind.Number } count ? count.GetInt32() : -1
             : artifact.RequiredSection<NGramSection>(Section, "n-gram settings").FeatureCount;
         Rnn.RnnFamily.CheckTokenizer(artifact);
-        var featurizer = NGramFeaturizer.Load(artifact.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance);
+        var featurizer = NGramFeaturizer.Load(artifact.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance, new TextNormalizer(manifest.Normalizer));
         if (featureCount != featurizer.FeatureCount)
         {
             throw artifact.Error($"ngrams.json has {featurizer.FeatureCount} features but the manifest says {featureCount}.");
@@ -78,6 +78,7 @@ internal sealed class NGramFamily : ModelFamily
 
         if (JsonSerializer.Serialize(featurizer.Normalizer.Options) != JsonSerializer.Serialize(manifest.Normalizer))
         {
+            // Files before format 2 kept the settings in ngrams.json too; they must agree with the manifest.
             throw artifact.Error("the normalizer settings of ngrams.json and the manifest differ.");
         }
 

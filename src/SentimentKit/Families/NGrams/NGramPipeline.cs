@@ -53,6 +53,6 @@ internal sealed class NGramPipeline(NGramFeaturizer featurizer, ClassifierRunner
 
     protected override IEnumerable<(string Name, Action<Stream> Write)> TextEntries()
     {
-        yield return (ArtifactEntries.NGrams, Featurizer.Save);
+        yield return (ArtifactEntries.NGrams, Featurizer.SaveWithoutNormalizer);
     }
 }
