@@ -27,11 +27,11 @@ public sealed class DataLoadOptions
     /// <value>The default value is 10.</value>
     public int MaxReportedProblems { get; set; } = 10;
 
-    /// <summary>Checks the settings, reporting every problem at once.</summary>
-    /// <exception cref="ArgumentException">One or more settings are invalid.</exception>
+    /// <summary>Checks every setting and reports every problem at once.</summary>
+    /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public void Validate()
     {
-        var problems = new List<string>();
+        var problems = new OptionErrors();
         if (string.IsNullOrWhiteSpace(TextColumn))
         {
             problems.Add($"{nameof(TextColumn)} must not be empty.");
@@ -57,9 +57,10 @@ public sealed class DataLoadOptions
             problems.Add($"{nameof(MaxReportedProblems)} must not be negative (was {MaxReportedProblems}).");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new ArgumentException("Invalid data load options: " + string.Join(" ", problems));
-        }
+        problems.ThrowIfAny(nameof(DataLoadOptions));
     }
+
+    /// <summary>Copies the options.</summary>
+    /// <returns>A copy.</returns>
+    public DataLoadOptions Clone() => (DataLoadOptions)MemberwiseClone();
 }

@@ -98,7 +98,17 @@ internal static class Checkpoint
             module.load(reader, strict: true);
             ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
             var rngLength = reader.ReadInt32();
-            using (var rng = torch.tensor(reader.ReadBytes(rngLength), dtype: ScalarType.Byte))
+            var rngBytes = reader.ReadBytes(Math.Max(0, rngLength));
+            using (var current = torch.get_rng_state())
+            {
+                // libtorch aborts the process on a generator state of the wrong size instead of throwing.
+                if (rngLength != current.NumberOfElements || rngBytes.Length != rngLength)
+                {
+                    throw new CheckpointException(string.Create(CultureInfo.InvariantCulture, $"Checkpoint '{path}' is truncated or corrupt (random generator state of {rngBytes.Length} bytes, expected {current.NumberOfElements})."));
+                }
+            }
+
+            using (var rng = torch.tensor(rngBytes, dtype: ScalarType.Byte))
             {
                 torch.set_rng_state(rng);
             }

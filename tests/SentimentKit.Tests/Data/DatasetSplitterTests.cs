@@ -54,4 +54,28 @@ public class DatasetSplitterTests
         var act = () => DatasetSplitter.StratifiedSplit(Examples, fraction, 0);
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Fact]
+    public void StratifiedIndices_NumericLabels_GroupsInLabelSetOrderLikeTheExampleOverload()
+    {
+        // "10" sorts before "2" as text but after it as a label: both overloads must take the label set's order.
+        TextExample[] examples = [.. Enumerable.Range(0, 40).Select(i => new TextExample($"t{i}", i % 3 == 0 ? "2" : "10"))];
+        var labels = LabelSet.FromLabels(examples.Select(e => e.Label));
+
+        var byExamples = DatasetSplitter.StratifiedSplit(examples, 0.25, seed: 4);
+        var (_, validation) = DatasetSplitter.StratifiedIndices([.. examples.Select(e => labels.GetIndex(e.Label))], 0.25, seed: 4);
+
+        labels.Names.Should().Equal("2", "10");
+        byExamples.Validation.Should().Equal(validation.Select(i => examples[i]));
+    }
+
+    [Fact]
+    public void StratifiedIndices_EveryClassOfTwoOrMore_GivesOneToEachPart()
+    {
+        var (train, validation) = DatasetSplitter.StratifiedIndices([0, 0, 1, 1, 1, 2], 0.01, seed: 9);
+
+        validation.Select(i => new[] { 0, 0, 1, 1, 1, 2 }[i]).Should().BeEquivalentTo([0, 1]);
+        train.Should().HaveCount(4).And.Contain(5, "a class with one example stays in training");
+        train.Concat(validation).Should().BeEquivalentTo(Enumerable.Range(0, 6));
+    }
 }

@@ -19,12 +19,24 @@ public class TorchBackendTests
         device.Describe().Should().StartWith("cpu (").And.Contain("libtorch " + device.LibTorchVersion).And.Contain("CPU threads");
     }
 
-    [Fact]
-    public void Resolve_Auto_PicksCudaExactlyWhenAvailable()
+    // Whether CUDA could work is read from the machine (the loaded libtorch folder, the NVIDIA device nodes), not
+    // from the check TorchBackend itself makes, so that a wrong check fails here.
+    [SkippableFact]
+    public void Resolve_AutoWithCpuOnlyLibTorch_PicksCpu()
     {
-        var device = TorchBackend.Resolve(DevicePreference.Auto);
+        var (_, folder) = TorchBackend.ReadLoadedLibTorch();
+        Skip.If(folder is not null && File.Exists(Path.Combine(folder, "libtorch_cuda.so")), "the loaded libtorch has CUDA");
 
-        device.Kind.Should().Be(TorchBackend.IsCudaAvailable ? DeviceKind.Cuda : DeviceKind.Cpu);
+        TorchBackend.Resolve(DevicePreference.Auto).Kind.Should().Be(DeviceKind.Cpu);
+    }
+
+    [SkippableFact]
+    public void Resolve_AutoWithCudaLibTorchAndGpu_PicksCuda()
+    {
+        var (_, folder) = TorchBackend.ReadLoadedLibTorch();
+        Skip.IfNot(folder is not null && File.Exists(Path.Combine(folder, "libtorch_cuda.so")) && File.Exists("/dev/nvidia0"), "no CUDA libtorch or no GPU here");
+
+        TorchBackend.Resolve(DevicePreference.Auto).Kind.Should().Be(DeviceKind.Cuda);
     }
 
     [SkippableFact]
@@ -64,22 +76,12 @@ public class TorchBackendTests
 
     [Theory]
     [MemberData(nameof(AvailableDevices.All), MemberType = typeof(AvailableDevices))]
-    public void TorchDevice_ForwardAndBackward_RunsOnResolvedDevice(string preference)
+    public void Resolve_AnyDevice_TorchDeviceMatchesKindAndIndex(string preference)
     {
         var device = TorchBackend.Resolve(DevicePreference.Parse(preference));
-        using var scope = torch.NewDisposeScope();
-        torch.manual_seed(7);
 
-        var weights = torch.randn(4, 3, device: device.TorchDevice).requires_grad_();
-        var input = torch.ones(2, 4, device: device.TorchDevice);
-        var loss = input.matmul(weights).pow(2).sum();
-        loss.backward();
-
-        weights.device_type.Should().Be(device.IsCuda ? DeviceType.CUDA : DeviceType.CPU);
-        // d/dW sum((xW)^2) = 2 x^T (xW): with x all ones, every row of the gradient equals 2 * 2 * colsum(W).
-        var expected = weights.detach().sum(dim: 0, keepdim: true).mul(4f).expand(4, 3);
-        weights.grad.Should().NotBeNull();
-        weights.grad!.allclose(expected, rtol: 1e-5, atol: 1e-5).Should().BeTrue();
+        device.TorchDevice.type.Should().Be(device.IsCuda ? DeviceType.CUDA : DeviceType.CPU);
+        device.TorchDevice.index.Should().Be(device.IsCuda ? device.Index!.Value : -1);
     }
 
     [Fact]
@@ -107,14 +109,6 @@ public class TorchBackendTests
         var act = () => TorchBackend.SetCpuThreads(count);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(count));
-    }
-
-    [Fact]
-    public void EnsureLoaded_CalledFromManyThreads_IsIdempotent()
-    {
-        Parallel.For(0, 16, _ => TorchBackend.EnsureLoaded());
-
-        TorchBackend.LibTorchVersion.Should().NotBeNullOrWhiteSpace();
     }
 
     [Fact]

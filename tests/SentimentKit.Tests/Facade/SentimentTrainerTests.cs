@@ -41,12 +41,20 @@ public class SentimentTrainerTests
     }
 
     [Fact]
-    public void Train_TuplesOverload_UsesDefaultsInOneLine()
+    public void Train_Tuples_TrainsTheSameModelAsTextExamples()
     {
+        var examples = TinyReviews.Make(60, seed: 2);
         var options = TinyReviews.Options(ModelKind.NGrams, epochs: 2);
-        using var model = new SentimentTrainer(options).Train(TinyReviews.Make(60, seed: 2).Select(e => (e.Text, e.Label)));
+        string[] probes = ["what a great film", "the plot was awful", "a film"];
 
-        model.Labels.Count.Should().Be(2);
+        using var fromTuples = new SentimentTrainer(options).Train(examples.Select(e => (e.Text, e.Label)));
+        using var fromExamples = new SentimentTrainer(options).Train(examples);
+
+        fromTuples.Labels.Names.Should().Equal("neg", "pos");
+        fromTuples.Report!.ValidationCount.Should().Be(fromExamples.Report!.ValidationCount).And.BePositive();
+        using var a = fromTuples.CreatePredictor();
+        using var b = fromExamples.CreatePredictor();
+        a.PredictBatch(probes).Select(p => p.Probabilities["pos"]).Should().Equal(b.PredictBatch(probes).Select(p => p.Probabilities["pos"]));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     };
 
     [Fact]
-    public void Fit_RnnOnSyntheticCorpus_ReachesNinetyFivePercentValidation()
+    public void Train_RnnOnSyntheticCorpus_ReachesNinetyFivePercentValidation()
     {
         var (train, trainLabels) = SyntheticCorpus.Make(480, seed: 1);
         var (valid, validLabels) = SyntheticCorpus.Make(160, seed: 2);
@@ -45,7 +45,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_BaselineOnSyntheticCorpus_ReachesNinetyFivePercentValidation()
+    public void Train_BaselineOnSyntheticCorpus_ReachesNinetyFivePercentValidation()
     {
         var (train, trainLabels) = SyntheticCorpus.Make(480, seed: 1);
         var (valid, validLabels) = SyntheticCorpus.Make(160, seed: 2);
@@ -60,7 +60,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_SameSeedTwice_GivesIdenticalWeights()
+    public void Train_SameSeedTwice_GivesIdenticalWeights()
     {
         var (train, labels) = SyntheticCorpus.Make(160, seed: 4);
         string Train()
@@ -76,7 +76,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_InterruptedThenResumed_EqualsUninterrupted()
+    public void Train_InterruptedThenResumed_EqualsUninterrupted()
     {
         var (train, labels) = SyntheticCorpus.Make(160, seed: 6);
         TrainerOptions Options(string directory) => new()
@@ -125,7 +125,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_Cancelled_LeavesLoadableCheckpoint()
+    public void Train_Cancelled_LeavesLoadableCheckpoint()
     {
         var (train, labels) = SyntheticCorpus.Make(96, seed: 10);
         using var cancellation = new CancellationTokenSource();
@@ -154,7 +154,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_EarlyStopping_RestoresBestEpochWeights()
+    public void Train_EarlyStopping_RestoresBestEpochWeights()
     {
         // Random labels: nothing generalizes, so validation loss soon rises and training stops.
         var (train, _) = SyntheticCorpus.Make(200, seed: 13);
@@ -179,7 +179,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_LossBecomesNaN_ThrowsNamingEpochAndStep()
+    public void Train_LossBecomesNaN_ThrowsNamingEpochAndStep()
     {
         var (train, labels) = SyntheticCorpus.Make(64, seed: 16);
         var bags = SyntheticCorpus.AsBags(train);
@@ -194,7 +194,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_EmptyTrainingSet_ThrowsBeforeWork()
+    public void Train_EmptyTrainingSet_ThrowsBeforeWork()
     {
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
@@ -205,7 +205,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_SingleClass_ThrowsNamingClass()
+    public void Train_SingleClass_ThrowsNamingClass()
     {
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
@@ -216,7 +216,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_LabelOutsideLabelSet_ThrowsNamingIndexAndValue()
+    public void Train_LabelOutsideLabelSet_ThrowsNamingIndexAndValue()
     {
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
@@ -227,7 +227,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_EmptyValidationSet_Throws()
+    public void Train_EmptyValidationSet_Throws()
     {
         using var model = SyntheticCorpus.SmallRnn(seed: 1);
         var trainer = new ClassifierTrainer<int[]>(model, SyntheticCorpus.Labels, Quick(), Cpu);
@@ -251,7 +251,7 @@ public sealed class ClassifierTrainerTests : IDisposable
     }
 
     [Fact]
-    public void Fit_ReportsProgressWithEtaAndThroughput()
+    public void Train_ReportsProgressWithEtaAndThroughput()
     {
         var (train, labels) = SyntheticCorpus.Make(96, seed: 18);
         using var model = SyntheticCorpus.SmallRnn(seed: 19);

@@ -1,7 +1,7 @@
 using SentimentKit.Evaluation;
 using SentimentKit.Training;
 
-namespace SentimentKit.Tests.Training;
+namespace SentimentKit.Tests.Evaluation;
 
 public class TemperatureScalingTests
 {
