@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace SentimentKit.Onnx;
@@ -33,6 +34,20 @@ internal static class LittleEndian
 
         return bytes;
     }
+
+    /// <summary>Decodes little-endian floating-point values of any width as float32.</summary>
+    public static float[] ToFloats<T>(ReadOnlySpan<byte> bytes)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Array.ConvertAll(ToArray<T>(bytes), float.CreateTruncating);
+
+    /// <summary>Decodes little-endian bfloat16 values (the upper halves of float32 bit patterns) as float32.</summary>
+    public static float[] BFloat16ToFloats(ReadOnlySpan<byte> bytes) =>
+        Array.ConvertAll(ToArray<ushort>(bytes), v => BitConverter.Int32BitsToSingle(v << 16));
+
+    /// <summary>Decodes little-endian integers of any width as int64 (unsigned 64-bit ones reinterpreted).</summary>
+    public static long[] ToInt64s<T>(ReadOnlySpan<byte> bytes)
+        where T : unmanaged, IBinaryInteger<T> =>
+        Array.ConvertAll(ToArray<T>(bytes), long.CreateTruncating);
 
     private static void Reverse(Span<byte> bytes, int size)
     {

@@ -124,9 +124,9 @@ internal sealed class OnnxTensor
         var raw = RawData ?? [];
         return DataType switch
         {
-            OnnxDataType.Double => Array.ConvertAll(LittleEndian.ToArray<double>(raw), v => (float)v),
-            OnnxDataType.Float16 => Array.ConvertAll(LittleEndian.ToArray<Half>(raw), v => (float)v),
-            OnnxDataType.BFloat16 => Array.ConvertAll(LittleEndian.ToArray<ushort>(raw), v => BitConverter.Int32BitsToSingle(v << 16)),
+            OnnxDataType.Double => LittleEndian.ToFloats<double>(raw),
+            OnnxDataType.Float16 => LittleEndian.ToFloats<Half>(raw),
+            OnnxDataType.BFloat16 => LittleEndian.BFloat16ToFloats(raw),
             _ => throw new OnnxFormatException($"Tensor {OnnxFormatException.Quote(Name)} holds {DataType} values, not floating-point ones."),
         };
     }
@@ -143,13 +143,13 @@ internal sealed class OnnxTensor
         var raw = RawData ?? [];
         return DataType switch
         {
-            OnnxDataType.Int32 => Array.ConvertAll(LittleEndian.ToArray<int>(raw), v => (long)v),
-            OnnxDataType.UInt32 => Array.ConvertAll(LittleEndian.ToArray<uint>(raw), v => (long)v),
-            OnnxDataType.Int16 => Array.ConvertAll(LittleEndian.ToArray<short>(raw), v => (long)v),
-            OnnxDataType.UInt16 => Array.ConvertAll(LittleEndian.ToArray<ushort>(raw), v => (long)v),
-            OnnxDataType.Int8 => Array.ConvertAll(raw, v => (long)(sbyte)v),
-            OnnxDataType.UInt8 or OnnxDataType.Bool => Array.ConvertAll(raw, v => (long)v),
-            OnnxDataType.UInt64 => Array.ConvertAll(LittleEndian.ToArray<ulong>(raw), v => unchecked((long)v)),
+            OnnxDataType.Int32 => LittleEndian.ToInt64s<int>(raw),
+            OnnxDataType.UInt32 => LittleEndian.ToInt64s<uint>(raw),
+            OnnxDataType.Int16 => LittleEndian.ToInt64s<short>(raw),
+            OnnxDataType.UInt16 => LittleEndian.ToInt64s<ushort>(raw),
+            OnnxDataType.Int8 => LittleEndian.ToInt64s<sbyte>(raw),
+            OnnxDataType.UInt8 or OnnxDataType.Bool => LittleEndian.ToInt64s<byte>(raw),
+            OnnxDataType.UInt64 => LittleEndian.ToInt64s<ulong>(raw),
             _ => throw new OnnxFormatException($"Tensor {OnnxFormatException.Quote(Name)} holds {DataType} values, not integers."),
         };
     }
