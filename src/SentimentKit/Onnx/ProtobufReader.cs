@@ -98,9 +98,6 @@ internal ref struct ProtobufReader
     /// <summary>Reads four little-endian bytes as a float.</summary>
     public float ReadFloat() => BinaryPrimitives.ReadSingleLittleEndian(Take(4, "fixed32"));
 
-    /// <summary>Reads eight little-endian bytes as a double.</summary>
-    public double ReadDouble() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8, "fixed64"));
-
     /// <summary>Reads a length-delimited field's bytes (no copy).</summary>
     public ReadOnlySpan<byte> ReadBytes() => ReadBytes(out _);
 

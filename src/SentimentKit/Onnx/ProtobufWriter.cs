@@ -16,9 +16,6 @@ internal sealed class ProtobufWriter
     private byte[] _buffer = new byte[1024];
     private int _length;
 
-    /// <summary>Gets the number of bytes written.</summary>
-    public int Length => _length;
-
     /// <summary>Gets the bytes written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _length);
 

@@ -14,6 +14,7 @@ public class OnnxModelTests
         var read = OnnxModel.Read(bytes);
 
         read.Should().BeEquivalentTo(model, o => o.WithStrictOrdering());
+        read.Graph.InitializersByName()["f32"].FloatData.Should().Equal(1f, -2.5f, float.MaxValue, float.Epsilon);
         read.Graph.GetInitializer("f16").GetFloats().Should().Equal(1f, -2f);
         read.Graph.GetInitializer("i32").GetInt64s().Should().Equal(int.MinValue, 7);
         read.Graph.GetInitializer("bool").GetInt64s().Should().Equal(1, 0, 1);

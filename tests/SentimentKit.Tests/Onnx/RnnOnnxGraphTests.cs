@@ -66,6 +66,31 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
         probabilities.Should().BeLessThanOrEqualTo(Tolerance);
     }
 
+    [Theory]
+    [InlineData(RnnCellType.Lstm, RnnPooling.Last)]
+    [InlineData(RnnCellType.Gru, RnnPooling.Attention)]
+    [InlineData(RnnCellType.Rnn, RnnPooling.MeanMax)]
+    public void Build_IdsPaddedBeyondTheLongestText_SameAsTightPadding(RnnCellType cell, RnnPooling pooling)
+    {
+        // A server may pad every batch to one fixed width; the lengths alone must decide what is read.
+        torch.manual_seed(5);
+        var options = new RnnClassifierOptions { CellType = cell, Pooling = pooling, VocabularySize = Vocabulary, EmbeddingSize = 5, HiddenSize = 4, Layers = 2, HeadHiddenSize = 6 };
+        using var model = new RnnClassifier(options);
+        model.eval();
+        var weights = TorchStateDict.Read(TorchFixtures.SaveWeights(model)).ToFloatTensors();
+        using var session = new OnnxRuntimeSession(RnnOnnxGraph.Build(Spec(options), weights).ToByteArray());
+        long[] tight = [3, 4, 5, 6, 7, 8, 0, 0, 0];
+        long[] wide = [3, 4, 5, 0, 0, 0, 0, 6, 7, 8, 0, 0, 0, 0, 9, 9, 9, 0, 0, 0, 0];
+        long[] lengths = [3, 3, 3];
+
+        var expected = session.Run(("ids", OnnxRuntimeSession.Int64s(tight, 3, 3)), ("lengths", OnnxRuntimeSession.Int64s(lengths, 3)));
+        var actual = session.Run(("ids", OnnxRuntimeSession.Int64s(wide, 3, 7)), ("lengths", OnnxRuntimeSession.Int64s(lengths, 3)));
+
+        // Row 3 differs in its ids (9, 9, 9) but not in what is read of rows 1 and 2.
+        actual["logits"].Values.Take(4).Should().Equal(expected["logits"].Values.Take(4));
+        actual["logits"].Values.Skip(4).Should().NotEqual(expected["logits"].Values.Skip(4));
+    }
+
     [Fact]
     public void Build_Metadata_IsWrittenWithTheBuildersOwnKeys()
     {
@@ -83,6 +108,7 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
             [OnnxMetadata.PadId] = "0",
         });
         OnnxMetadata.ParseLabels(model.Metadata[OnnxMetadata.Labels]).Should().Equal("neg", "pos");
+        OnnxMetadata.ParseNumber(OnnxMetadata.Temperature, model.Metadata[OnnxMetadata.Temperature]).Should().Be(1.25);
         model.OpsetVersion("").Should().Be(17);
         model.Graph.Inputs.Select(i => (i.Name, i.ElementType, string.Join(",", i.Shape!))).Should().Equal(("ids", OnnxDataType.Int64, "batch,time"), ("lengths", OnnxDataType.Int64, "batch"));
         model.Graph.Outputs.Select(o => o.Name).Should().Equal("logits", "probabilities");

@@ -100,6 +100,33 @@ public class TorchStateDictTests
     }
 
     [Fact]
+    public void Read_RandomBitFlips_ThrowOnlyInvalidDataException()
+    {
+        torch.manual_seed(15);
+        using var model = new RnnClassifier(new RnnClassifierOptions { VocabularySize = 5, EmbeddingSize = 2, HiddenSize = 2, Layers = 1, HeadHiddenSize = 2 });
+        var original = TorchFixtures.SaveWeights(model);
+        var random = new Random(16);
+        var failures = 0;
+        for (var trial = 0; trial < 5000; trial++)
+        {
+            var bytes = (byte[])original.Clone();
+            var bit = random.Next(bytes.Length * 8);
+            bytes[bit / 8] ^= (byte)(1 << (bit % 8));
+            try
+            {
+                TorchStateDict.Read(bytes);
+            }
+            catch (InvalidDataException)
+            {
+                failures++;
+            }
+        }
+
+        // A flip inside the values reads as another value; one in the structure is caught.
+        failures.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public void Read_TrailingBytes_ThrowsInvalidDataException()
     {
         using var model = new BagOfNgramsClassifier(featureCount: 3);
