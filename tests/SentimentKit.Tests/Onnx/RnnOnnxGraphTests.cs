@@ -41,7 +41,7 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
         var options = new RnnClassifierOptions
         {
             CellType = cell, VocabularySize = Vocabulary, EmbeddingSize = 5, HiddenSize = 4, Layers = layers, Bidirectional = bidirectional,
-            Pooling = pooling, HeadHiddenSize = 6, NumClasses = 3, Dropout = 0.3, EmbeddingDropout = 0.2, HeadDropout = 0.3,
+            Pooling = pooling, HeadHiddenSize = 6, ClassCount = 3, Dropout = 0.3, EmbeddingDropout = 0.2, HeadDropout = 0.3,
         };
         // Every other configuration is calibrated, so that the temperature inside the graph is checked throughout.
         var temperature = layers == 2 ? 1.0 : 0.37 * layers;
@@ -57,7 +57,7 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
     public void Build_NotebookDefaults_MatchesTorchSharpInOnnxRuntime()
     {
         torch.manual_seed(7);
-        var options = new RnnClassifierOptions { VocabularySize = 300, EmbeddingSize = 100, HiddenSize = 128, NumClasses = 2, MaxTokens = 40 };
+        var options = new RnnClassifierOptions { VocabularySize = 300, EmbeddingSize = 100, HiddenSize = 128, ClassCount = 2, MaxTokens = 40 };
 
         var (logits, probabilities) = CompareWithOnnxRuntime(options, 1.3, Batches(new Random(7), longest: 40, vocabulary: 300, large: 16));
 
@@ -163,9 +163,9 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
     {
         var (spec, weights) = TinyModel();
 
-        var act = () => RnnOnnxGraph.Build(spec with { Layers = 0, NumClasses = 0, Cell = (RnnOnnxCell)9 }, weights);
+        var act = () => RnnOnnxGraph.Build(spec with { Layers = 0, ClassCount = 0, Cell = (RnnOnnxCell)9 }, weights);
 
-        act.Should().Throw<ArgumentException>().WithMessage("*Cell*9*Layers*0*NumClasses*0*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Cell*9*Layers*0*ClassCount*0*");
     }
 
     [Fact]
@@ -186,7 +186,7 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
         Bidirectional = options.Bidirectional,
         Pooling = (RnnOnnxPooling)options.Pooling,
         HeadHiddenSize = options.HeadHiddenSize,
-        NumClasses = options.NumClasses,
+        ClassCount = options.ClassCount,
     };
 
     private static (RnnOnnxSpec Spec, Dictionary<string, FloatTensor> Weights) TinyModel()
@@ -232,7 +232,7 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
                 (RnnOnnxGraph.IdsInput, OnnxRuntimeSession.Int64s(batch.Ids.data<long>().ToArray(), batch.Ids.shape)),
                 (RnnOnnxGraph.LengthsInput, OnnxRuntimeSession.Int64s(batch.Lengths.data<long>().ToArray(), batch.Lengths.shape)));
 
-            outputs["logits"].Shape.Should().Equal(texts.Length, options.NumClasses);
+            outputs["logits"].Shape.Should().Equal(texts.Length, options.ClassCount);
             worstLogits = Math.Max(worstLogits, MaxDifference(outputs["logits"].Values, expectedLogits));
             worstProbabilities = Math.Max(worstProbabilities, MaxDifference(outputs["probabilities"].Values, expectedProbabilities));
         }

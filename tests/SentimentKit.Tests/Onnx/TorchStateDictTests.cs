@@ -17,7 +17,7 @@ public class TorchStateDictTests
         torch.manual_seed(11);
         using var model = new RnnClassifier(new RnnClassifierOptions
         {
-            VocabularySize = 9, EmbeddingSize = 3, HiddenSize = 4, Layers = 2, CellType = cell, Pooling = RnnPooling.Attention, HeadHiddenSize = 5, NumClasses = 3,
+            VocabularySize = 9, EmbeddingSize = 3, HiddenSize = 4, Layers = 2, CellType = cell, Pooling = RnnPooling.Attention, HeadHiddenSize = 5, ClassCount = 3,
         });
 
         var read = TorchStateDict.Read(TorchFixtures.SaveWeights(model));
@@ -50,7 +50,7 @@ public class TorchStateDictTests
     public void Read_BagOfNgramsClassifierWeights_EqualsTorchSharpStateDict()
     {
         torch.manual_seed(13);
-        using var model = new BagOfNgramsClassifier(featureCount: 50, numClasses: 4);
+        using var model = new BagOfNgramsClassifier(featureCount: 50, classCount: 4);
         TorchFixtures.Randomize(model);
 
         var read = TorchStateDict.Read(TorchFixtures.SaveWeights(model));

@@ -33,7 +33,7 @@ internal sealed record RnnOnnxSpec
     public required int HeadHiddenSize { get; init; }
 
     /// <summary>Gets the number of classes.</summary>
-    public required int NumClasses { get; init; }
+    public required int ClassCount { get; init; }
 
     /// <summary>Gets the number of directions (1 or 2).</summary>
     public int Directions => Bidirectional ? 2 : 1;
@@ -62,7 +62,7 @@ internal sealed record RnnOnnxSpec
         foreach (var (name, value) in new[]
         {
             (nameof(VocabularySize), VocabularySize), (nameof(EmbeddingSize), EmbeddingSize), (nameof(HiddenSize), HiddenSize),
-            (nameof(Layers), Layers), (nameof(HeadHiddenSize), HeadHiddenSize), (nameof(NumClasses), NumClasses),
+            (nameof(Layers), Layers), (nameof(HeadHiddenSize), HeadHiddenSize), (nameof(ClassCount), ClassCount),
         })
         {
             if (value < 1)

@@ -75,9 +75,9 @@ internal static class RnnOnnxGraph
             : PoolOutputs(graph, lookup, spec, graph.Add("Transpose", [steps], OnnxAttribute.FromInts("perm", 1, 0, 2)), ids, lengths);
 
         var hidden = graph.Add("Relu", [Linear(graph, lookup, "head.1", pooled, spec.HeadHiddenSize, spec.PooledSize)]);
-        var logits = Linear(graph, lookup, "head.4", hidden, spec.NumClasses, spec.HeadHiddenSize);
-        graph.AddClassifierOutputs(logits, spec.NumClasses, temperature);
-        return graph.Build(Kind, spec.NumClasses, temperature, metadata);
+        var logits = Linear(graph, lookup, "head.4", hidden, spec.ClassCount, spec.HeadHiddenSize);
+        graph.AddClassifierOutputs(logits, spec.ClassCount, temperature);
+        return graph.Build(Kind, spec.ClassCount, temperature, metadata);
     }
 
     /// <summary>Adds one layer (both directions): <c>[time, batch, in]</c> to <c>[time, batch, directions × hidden]</c> and its final states.</summary>
