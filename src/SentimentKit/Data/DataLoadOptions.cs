@@ -56,6 +56,15 @@ public sealed class DataLoadOptions
     /// <value>The default value is <see cref="DefaultMaxDecompressedBytes"/> (4,294,967,296 bytes).</value>
     public long MaxDecompressedBytes { get; set; } = DefaultMaxDecompressedBytes;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether TSV files use CSV quoting: a field that starts with a quote runs to the
+    /// closing quote, with doubled quotes for a quote and tabs or line breaks inside. TSV as IANA defines it
+    /// (text/tab-separated-values) has no quoting, so by default a quote is a character like any other and a text may
+    /// begin, end or be full of quotes. CSV always uses quoting.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool TsvQuoting { get; set; }
+
     /// <summary>Gets or sets how many skipped-row reasons <see cref="DataLoadResult.SkippedReasons"/> keeps.</summary>
     /// <value>The default value is 10.</value>
     public int MaxReportedProblems { get; set; } = 10;

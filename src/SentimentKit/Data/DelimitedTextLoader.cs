@@ -1,9 +1,11 @@
 namespace SentimentKit.Data;
 
 /// <summary>
-/// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) and TSV (the same
-/// rules with a tab) with a header row; the text and label columns are chosen by name. Files are read as a stream;
-/// gzip files (by their signature) are decompressed as they are read and their checksums checked. Labels are trimmed; blank lines are
+/// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) and TSV with a header
+/// row; the text and label columns are chosen by name. TSV (IANA text/tab-separated-values) has no quoting: a quote
+/// is a character like any other, and a field ends at the next tab or line break, unless
+/// <see cref="DataLoadOptions.TsvQuoting"/> asks for the CSV rules. Files are read as a stream; gzip files (by their
+/// signature) are decompressed as they are read and their checksums checked. Labels are trimmed; blank lines are
 /// ignored. A field longer than <see cref="DataLoadOptions.MaxTextBytes"/> fails the load.
 /// </summary>
 public static class DelimitedTextLoader
@@ -39,9 +41,10 @@ public static class DelimitedTextLoader
 
         options ??= new DataLoadOptions();
         options.Validate();
+        var quoting = delimiter != '\t' || options.TsvQuoting;
         return DataFiles.Read(path, delimiter == '\t' ? "TSV" : "CSV", options, content =>
         {
-            var reader = new DelimitedFieldReader(new TextInput(content, path), path, (byte)delimiter, quoting: true, options.MaxTextBytes);
+            var reader = new DelimitedFieldReader(new TextInput(content, path), path, (byte)delimiter, quoting, options.MaxTextBytes);
             return Parse(reader, path, options);
         });
     }

@@ -16,6 +16,7 @@ public class DataLoadOptionsTests
         options.MaxReportedProblems.Should().Be(10);
         options.MaxTextBytes.Should().Be(16 * 1024 * 1024).And.Be(DataLoadOptions.DefaultMaxTextBytes);
         options.MaxDecompressedBytes.Should().Be(4L * 1024 * 1024 * 1024).And.Be(DataLoadOptions.DefaultMaxDecompressedBytes);
+        options.TsvQuoting.Should().BeFalse();
         options.Validate();
     }
 

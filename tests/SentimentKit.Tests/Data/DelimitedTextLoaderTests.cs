@@ -168,6 +168,34 @@ public class DelimitedTextLoaderTests
         act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("TextColumn").And.Contain("LabelColumn").And.Contain("MaxReportedProblems");
     }
 
+    // Item 16: TSV has no quoting (IANA text/tab-separated-values).
+    [Fact]
+    public void LoadTsv_TextsBeginningEndingAndFullOfQuotes_AreKeptVerbatim()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("imdb.tsv");
+        string[] texts = ["\"Masks\" is a moving film", "ends with a \"quote\"", "\"\"\"", "\"", "say \"\"hi\"\" twice", "\"open but never closed"];
+        File.WriteAllText(path, "text\tlabel\n" + string.Concat(texts.Select((t, i) => $"{t}\t{(i % 2 == 0 ? "pos" : "neg")}\n")));
+
+        var result = DelimitedTextLoader.LoadTsv(path);
+
+        result.Examples.Select(e => e.Text).Should().Equal(texts);
+        result.Examples.Select(e => e.Label).Should().Equal("pos", "neg", "pos", "neg", "pos", "neg");
+    }
+
+    [Fact]
+    public void LoadTsv_TsvQuoting_ReadsQuotedFieldsWithTabsAndLineBreaks()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("quoted.tsv");
+        File.WriteAllText(path, "text\tlabel\n\"a\tb\nc \"\"d\"\"\"\tpos\nplain\tneg\n");
+
+        var result = DelimitedTextLoader.LoadTsv(path, new DataLoadOptions { TsvQuoting = true });
+
+        result.Examples.Select(e => e.Text).Should().Equal("a\tb\nc \"d\"", "plain");
+        result.Examples[1].SourceId.Should().Be("line 4");
+    }
+
     // Item 3: limits instead of crashes on huge or endless input.
     [Fact]
     public void LoadCsv_FieldOverMaxTextBytes_ThrowsNamingLineLimitAndOption()
