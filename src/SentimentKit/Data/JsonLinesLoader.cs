@@ -1,14 +1,21 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace SentimentKit.Data;
 
 /// <summary>
-/// Reads JSON Lines: one JSON object per line, the text and label fields chosen by name. A label may be a
-/// string, a number or a boolean (kept as written: <c>1</c> becomes <c>"1"</c>). Blank lines are ignored. Files are read as a stream; gzip files (by their signature) are decompressed as they are
+/// Reads JSON Lines: one JSON object per line, the text and label fields chosen by name. A label may be a string
+/// (trimmed, kept as written), a boolean (<c>true</c>, <c>false</c>) or a number. A number is a label's name in one
+/// spelling, so that <c>1</c>, <c>1.0</c> and <c>1e0</c> are one class: an integer written without a fraction or
+/// exponent is kept as written (<c>-0</c> is <c>0</c>); any other number is written in its shortest round-trip form,
+/// as an integer when it is one (<c>1.0</c> is <c>1</c>, <c>2.50</c> is <c>2.5</c>, <c>1e2</c> is <c>100</c>).
+/// Blank lines are ignored. Files are read as a stream; gzip files (by their signature) are decompressed as they are
 /// read and their checksums checked. A line longer than <see cref="DataLoadOptions.MaxTextBytes"/> fails the load.
 /// </summary>
 public static class JsonLinesLoader
 {
+    private const double LargestExactInteger = 9007199254740992; // 2^53
+
     /// <summary>Loads a JSON Lines file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
@@ -138,7 +145,8 @@ public static class JsonLinesLoader
             var label = labelElement.ValueKind switch
             {
                 JsonValueKind.String => labelElement.GetString()!.Trim(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => labelElement.GetRawText(),
+                JsonValueKind.Number => NumberName(labelElement.GetRawText()),
+                JsonValueKind.True or JsonValueKind.False => labelElement.GetRawText(),
                 _ => string.Empty,
             };
             if (label.Length == 0)
@@ -151,4 +159,23 @@ public static class JsonLinesLoader
         }
     }
 
+    /// <summary>The one spelling of a JSON number used as a label name (see the class summary).</summary>
+    private static string NumberName(string raw)
+    {
+        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
+        {
+            // JSON integers have no leading zeros or plus sign: the digits are already the one spelling, but for -0.
+            return raw == "-0" ? "0" : raw;
+        }
+
+        var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(value))
+        {
+            return raw;
+        }
+
+        return Math.Abs(value) < LargestExactInteger && value == Math.Floor(value)
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+    }
 }

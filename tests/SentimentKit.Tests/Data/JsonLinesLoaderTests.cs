@@ -85,6 +85,21 @@ public class JsonLinesLoaderTests
         act.Should().Throw<DataFormatException>().WithMessage($"{path}: the file is empty.");
     }
 
+    // Item 11: a number is a label's name in one spelling.
+    [Fact]
+    public void Load_OneNumberInSeveralSpellings_IsOneClass()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("numbers.jsonl");
+        string[] labels = ["1", "1.0", "1e0", "10E-1", "\"1\"", "2.50", "0.25", "-0", "0.0", "-3.0", "12345678901234567890", "1e400"];
+        File.WriteAllLines(path, labels.Select((l, i) => $"{{\"text\":\"t{i}\",\"label\":{l}}}"));
+
+        var result = JsonLinesLoader.Load(path);
+
+        result.Examples.Select(e => e.Label).Should().Equal("1", "1", "1", "1", "1", "2.5", "0.25", "0", "0", "-3", "12345678901234567890", "1e400");
+        result.Labels.Names.Should().Equal("-3", "0", "0.25", "1", "2.5", "12345678901234567890", "1e400");
+    }
+
     [Theory]
     [InlineData(false, "UTF-16LE")]
     [InlineData(true, "UTF-16BE")]
