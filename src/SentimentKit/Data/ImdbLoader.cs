@@ -10,8 +10,10 @@ namespace SentimentKit.Data;
 /// entries (<c>unsup</c>, <c>*.feat</c>, URL lists, <c>imdb.vocab</c>, READMEs) are ignored.
 /// </summary>
 /// <remarks>
-/// <para>Links and entries whose paths are absolute or contain <c>..</c> are never read: they are skipped and
-/// counted in <see cref="DataLoadResult.UnsafeEntriesSkipped"/>.</para>
+/// <para>Nothing outside the dataset is read. In an archive, links and entries whose paths are absolute or contain
+/// <c>..</c> are skipped; in a folder, symbolic links are skipped, to files and to folders alike (the folders
+/// <c>aclImdb</c>, the split and the label included). Each is counted in
+/// <see cref="DataLoadResult.UnsafeEntriesSkipped"/>.</para>
 /// <para>An archive is read as a stream, one review at a time. A gzip archive is read to its end and every gzip
 /// member's CRC-32 and size are checked, so a corrupt or cut archive fails whole instead of giving part of its
 /// reviews. A review longer than <see cref="DataLoadOptions.MaxTextBytes"/> is a bad entry (skipped with
@@ -154,13 +156,20 @@ public static class ImdbLoader
     private static DataLoadResult LoadFolder(string path, DataLoadOptions options)
     {
         var split = SplitName(options.Split);
-        var root = Directory.Exists(Path.Combine(path, split)) ? path : Path.Combine(path, "aclImdb");
+        var nested = !Directory.Exists(Path.Combine(path, split));
+        var root = nested ? Path.Combine(path, "aclImdb") : path;
         var bad = new BadRowCollector(options);
         var found = new List<(TextExample Example, long Id)>();
         var unsafeEntries = 0;
         var text = new Utf8TextBuffer();
 
+        // A link anywhere below the folder given could lead out of the dataset, so the folders on the way are checked too.
         var splitFolder = Path.Combine(root, split);
+        if ((nested && IsLink(root)) || IsLink(splitFolder))
+        {
+            return Finish(path, found, bad, unsafeEntries: 1, split);
+        }
+
         foreach (var label in Labels)
         {
             var folder = Path.Combine(splitFolder, label);
@@ -169,11 +178,22 @@ public static class ImdbLoader
                 continue;
             }
 
-            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*.txt"))
+            if (IsLink(folder))
             {
-                if (file.LinkTarget is not null)
+                unsafeEntries++;
+                continue;
+            }
+
+            foreach (var item in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                if (item.LinkTarget is not null)
                 {
                     unsafeEntries++;
+                    continue;
+                }
+
+                if (item is not FileInfo file || !file.Name.EndsWith(".txt", StringComparison.Ordinal))
+                {
                     continue;
                 }
 
@@ -210,12 +230,15 @@ public static class ImdbLoader
         e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException or InvalidOperationException or NotSupportedException
         || (e is FormatException and not DataFormatException);
 
+    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
+
     private static DataLoadResult Finish(
         string source, List<(TextExample Example, long Id)> found, BadRowCollector bad, int unsafeEntries, string split)
     {
         if (found.Count == 0 && bad.Count == 0)
         {
-            throw new DataFormatException(source, null, null, $"no reviews found under {split}/pos or {split}/neg (expected the IMDB layout).");
+            var links = unsafeEntries > 0 ? $"; {unsafeEntries} links or unsafe paths were skipped" : string.Empty;
+            throw new DataFormatException(source, null, null, $"no reviews found under {split}/pos or {split}/neg (expected the IMDB layout{links}).");
         }
 
         // Folders and archives list files in different orders; sorting makes both give the same examples in the same order.

@@ -294,6 +294,51 @@ public class ImdbLoaderTests
         allocated.Should().BeLessThan(4L * size);
     }
 
+    // Item 12: no symbolic link is followed in folder mode, to a file or a folder.
+    [Theory]
+    [InlineData("aclImdb/train/pos")]
+    [InlineData("aclImdb/train")]
+    [InlineData("aclImdb")]
+    public void Load_FolderWithSymlinkedFolder_SkipsAndCountsIt(string linked)
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.File("data"));
+        var outside = temp.File("outside");
+        Directory.CreateDirectory(outside);
+        var real = Path.Combine(temp.File("data"), linked);
+        Directory.Move(real, Path.Combine(outside, "moved"));
+        Directory.CreateSymbolicLink(real, Path.Combine(outside, "moved"));
+
+        var load = () => ImdbLoader.Load(temp.File("data"));
+
+        if (linked == "aclImdb/train/pos")
+        {
+            var result = load();
+            result.UnsafeEntriesSkipped.Should().Be(1);
+            result.Examples.Should().OnlyContain(e => e.Label == "neg");
+            result.ToString().Should().EndWith("; 1 links or unsafe paths skipped");
+        }
+        else
+        {
+            load.Should().Throw<DataFormatException>().WithMessage("*no reviews found*1 links or unsafe paths were skipped*");
+        }
+    }
+
+    [Fact]
+    public void Load_FolderWithSymlinkedFolderInsideLabelFolder_CountsIt()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+        var outside = temp.File("outside.txt");
+        Directory.CreateDirectory(outside);
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "aclImdb/train/pos/61_9.txt"), outside);
+
+        var result = ImdbLoader.Load(temp.Path);
+
+        result.UnsafeEntriesSkipped.Should().Be(1);
+        result.Examples.Should().HaveCount(5);
+    }
+
     private static string FindRepoFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
