@@ -12,6 +12,15 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 failures=0
 fail() { echo "cli check FAILED: $*" >&2; failures=$((failures + 1)); }
+flip_byte() { # flip_byte FILE OFFSET: xor one byte with 0x55 in place
+    local byte; byte=$(od -An -tu1 -j "$2" -N1 "$1" | tr -d ' ')
+    # shellcheck disable=SC2059
+    printf "$(printf '\\%03o' $((byte ^ 0x55)))" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+expect_stderr() { # expect_stderr DESCRIPTION PATTERN: after expect_exit, the reason on stderr matches
+    grep -q -- "$2" err.txt || fail "$1: stderr lacks '$2': $(head -c 300 err.txt)"
+    ! LC_ALL=C grep -q '[[:cntrl:]]' err.txt || fail "$1: stderr holds control characters"
+}
 expect_exit() { # expect_exit CODE DESCRIPTION COMMAND...
     local want=$1 what=$2; shift 2
     set +e; "$@" >out.txt 2>err.txt < /dev/null; local got=$?; set -e
@@ -70,7 +79,62 @@ expect_exit 2 "missing column" "$cli" train --data train.tsv --text-column revie
 expect_exit 2 "bad option value" "$cli" train --data train.tsv --epochs many --out x.skm
 expect_exit 2 "not a model" "$cli" evaluate --model train.tsv --data train.tsv
 expect_exit 2 "cuda without a CUDA libtorch" "$cli" device --device cuda
+
+# A model with the IMDB labels (neg, pos), so that an archive that loads gives exit 0, not a label mismatch.
+sample="$root/samples/SentimentKit.Demo/Data/imdb-sample.tar.gz"
+size=$(stat -c %s "$sample")
+expect_exit 0 "train on the IMDB sample" "$cli" train --data "$sample" --model baseline --epochs 1 --limit 300 --out imdb.skm
+expect_exit 0 "evaluate on the IMDB sample" "$cli" evaluate --model imdb.skm --data "$sample" --json
+
+# Bad data files: each is exit 2 with a one-line reason, never a crash or a partial load.
+mkdir folder.d
+expect_exit 2 "a folder as csv" "$cli" train --data folder.d --format csv --out x.skm
+expect_stderr "a folder as csv" "'folder.d' is a folder"
+expect_exit 2 "/dev/zero as csv" "$cli" train --data /dev/zero --format csv --out x.skm
+expect_stderr "/dev/zero as csv" "binary data"
+expect_exit 2 "/dev/zero as jsonl" "$cli" evaluate --model baseline.skm --data /dev/zero --format jsonl
+expect_stderr "/dev/zero as jsonl" "binary data"
+expect_exit 2 "/dev/zero, format from the name" "$cli" train --data /dev/zero --out x.skm
+! grep -q "Parameter" err.txt || fail "/dev/zero: the reason names a .NET parameter: $(cat err.txt)"
+cp "$sample" crc.tar.gz && flip_byte crc.tar.gz $((size - 8))
+cp "$sample" isize.tar.gz && flip_byte isize.tar.gz $((size - 2))
+head -c $((size - 8)) "$sample" > cut.tar.gz
+cp "$sample" middle.tar.gz && flip_byte middle.tar.gz $((size / 2))
+for archive in crc isize cut middle; do
+    expect_exit 2 "$archive.tar.gz (damaged gzip)" "$cli" evaluate --model imdb.skm --data $archive.tar.gz
+    expect_stderr "$archive.tar.gz (damaged gzip)" "gzip data is corrupt"
+done
+expect_exit 2 "review over --max-text-bytes" "$cli" evaluate --model imdb.skm --data "$sample" --max-text-bytes 100
+expect_stderr "review over --max-text-bytes" "longer than 100 bytes, the MaxTextBytes limit"
+expect_exit 2 "archive over --max-decompressed-bytes" "$cli" evaluate --model imdb.skm --data "$sample" --max-decompressed-bytes 100000
+expect_stderr "archive over --max-decompressed-bytes" "MaxDecompressedBytes limit"
+gzip -c train.tsv > train.tsv.gz
+expect_exit 2 "tsv.gz over --max-decompressed-bytes" "$cli" evaluate --model baseline.skm --data train.tsv.gz --max-decompressed-bytes 1000
+expect_stderr "tsv.gz over --max-decompressed-bytes" "MaxDecompressedBytes limit"
+iconv -f UTF-8 -t UTF-16LE train.tsv > utf16.tsv
+expect_exit 2 "UTF-16 without a byte order mark" "$cli" evaluate --model baseline.skm --data utf16.tsv
+expect_stderr "UTF-16 without a byte order mark" "iconv -f UTF-16LE -t UTF-8"
 [ ! -e x.skm ] || fail "a failed train left x.skm behind"
+
+# TSV has no quoting: texts that begin, end or are full of quotes load as they are.
+{
+    printf 'text\tlabel\n'
+    printf '"Masks" is a great film\tpositive\n'
+    printf 'an awful film, "boring"\tnegative\n'
+    printf '"""wonderful"""\tpositive\n'
+    printf '"\tnegative\n'
+} > quotes.tsv
+expect_exit 0 "tsv with quotes" "$cli" evaluate --model baseline.skm --data quotes.tsv --json
+grep -q '"count":4' out.txt || fail "tsv with quotes: expected 4 examples, got: $(head -c 300 out.txt)"
+
+# IMDB folder: a symbolic link to a folder outside the dataset is skipped and counted on stderr.
+mkdir imdb outside
+tar xzf "$sample" -C imdb
+mv imdb/aclImdb/test/pos outside/pos
+ln -s "$work/outside/pos" imdb/aclImdb/test/pos
+expect_exit 0 "IMDB folder with a symlinked folder" "$cli" evaluate --model imdb.skm --data imdb --json
+grep -q '"count":500' out.txt || fail "symlinked folder: expected the 500 negative reviews only, got: $(head -c 300 out.txt)"
+grep -q '1 links or unsafe paths skipped' err.txt || fail "symlinked folder: the skipped link is not reported: $(head -c 300 err.txt)"
 
 if [ "$failures" -gt 0 ]; then
     echo "cli check: $failures failure(s)" >&2

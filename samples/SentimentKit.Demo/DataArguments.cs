@@ -18,6 +18,20 @@ internal sealed class DataArguments
 
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use at most N examples, a seeded random subset." };
 
+    public Option<bool> TsvQuoting { get; } = new("--tsv-quoting") { Description = "Read TSV with CSV quoting (\"...\" fields holding tabs or line breaks); by default a TSV quote is plain text." };
+
+    public Option<int> MaxTextBytes { get; } = new("--max-text-bytes")
+    {
+        Description = "The longest text read, in bytes: an IMDB review, a CSV/TSV field or a JSON line (MaxTextBytes).",
+        DefaultValueFactory = _ => DataLoadOptions.DefaultMaxTextBytes,
+    };
+
+    public Option<long> MaxDecompressedBytes { get; } = new("--max-decompressed-bytes")
+    {
+        Description = "How many bytes a gzip file may decompress to (MaxDecompressedBytes).",
+        DefaultValueFactory = _ => DataLoadOptions.DefaultMaxDecompressedBytes,
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Data);
@@ -26,6 +40,9 @@ internal sealed class DataArguments
         command.Add(LabelColumn);
         command.Add(Split);
         command.Add(Limit);
+        command.Add(TsvQuoting);
+        command.Add(MaxTextBytes);
+        command.Add(MaxDecompressedBytes);
     }
 
     /// <summary>Loads the examples; <paramref name="defaultSplit"/> applies to the IMDB layout when --split is absent.</summary>
@@ -56,7 +73,16 @@ internal sealed class DataArguments
             TextColumn = result.GetValue(TextColumn)!,
             LabelColumn = result.GetValue(LabelColumn)!,
             Split = split,
+            TsvQuoting = result.GetValue(TsvQuoting),
+            MaxTextBytes = result.GetValue(MaxTextBytes),
+            MaxDecompressedBytes = result.GetValue(MaxDecompressedBytes),
         });
+        if (loaded.SkippedCount > 0 || loaded.UnsafeEntriesSkipped > 0)
+        {
+            // Only then: a load that skipped nothing adds no line, so a later one-line error stays one line.
+            Console.Error.WriteLine($"sentimentkit: {loaded}");
+        }
+
         IReadOnlyList<TextExample> examples = loaded.Examples;
         if (result.GetValue(Limit) is { } limit)
         {

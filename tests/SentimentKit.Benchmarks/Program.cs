@@ -15,6 +15,8 @@ using SentimentKit.Benchmarks;
 //                                       p50/p95/p99 of single CPU predictions, every call timed
 //   device-proof [--device D] [--expect cpu|cuda]
 //                                       train, explain, save on a device; reload on the CPU; compare
+//   data-memory [--data PATH] [--size-mib N]
+//                                       peak resident memory of loading IMDB and a huge review (tar.gz, CSV)
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -29,6 +31,7 @@ try
         "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
         "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
         "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
+        "data-memory" => DataMemoryCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -65,5 +68,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   p50/p95/p99 of single CPU predictions, every call timed");
     writer.WriteLine("  device-proof [--device D] [--expect cpu|cuda]");
     writer.WriteLine("                                   train, explain, save on a device; reload on the CPU; compare");
+    writer.WriteLine("  data-memory [--data PATH] [--size-mib N]");
+    writer.WriteLine("                                   peak resident memory of loading IMDB and a huge review (tar.gz, CSV)");
     return exitCode;
 }

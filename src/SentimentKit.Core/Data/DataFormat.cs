@@ -12,7 +12,7 @@ public enum DataFormat
     /// <summary>Comma-separated values with a header row (RFC 4180).</summary>
     Csv,
 
-    /// <summary>Tab-separated values with a header row.</summary>
+    /// <summary>Tab-separated values with a header row, without quoting (IANA text/tab-separated-values) unless <see cref="DataLoadOptions.TsvQuoting"/> is set.</summary>
     Tsv,
 
     /// <summary>JSON Lines: one JSON object per line.</summary>

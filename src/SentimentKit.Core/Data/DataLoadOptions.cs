@@ -1,8 +1,23 @@
 namespace SentimentKit.Data;
 
 /// <summary>Settings for loading a dataset.</summary>
+/// <remarks>
+/// The loaders stream their input, so memory follows the examples loaded, not the file; the two limits bound what a
+/// file can make them read: <see cref="MaxTextBytes"/> the longest single text, <see cref="MaxDecompressedBytes"/>
+/// what a small gzip file may expand to. Going over a limit is a <see cref="DataFormatException"/> that names the
+/// file, the line or archive entry, the limit and the option that raises it.
+/// </remarks>
 public sealed class DataLoadOptions
 {
+    /// <summary>The largest <see cref="MaxTextBytes"/> can be: the longest string .NET can hold, in characters.</summary>
+    public const int LargestMaxTextBytes = 0x3FFFFFDF;
+
+    /// <summary>The default <see cref="MaxTextBytes"/>: 16 MiB, a thousand times a long review.</summary>
+    public const int DefaultMaxTextBytes = 16 << 20;
+
+    /// <summary>The default <see cref="MaxDecompressedBytes"/>: 4 GiB.</summary>
+    public const long DefaultMaxDecompressedBytes = 4L << 30;
+
     /// <summary>Gets or sets the column (CSV, TSV) or field (JSON Lines) that holds the text.</summary>
     /// <value>The default value is <c>"text"</c>.</value>
     public string TextColumn { get; set; } = "text";
@@ -18,10 +33,37 @@ public sealed class DataLoadOptions
     /// <summary>
     /// Gets or sets a value indicating whether bad rows (or archive entries) are skipped and reported in
     /// <see cref="DataLoadResult"/> instead of failing the load. Problems with the whole file (empty, missing
-    /// column, unterminated quote, invalid UTF-8 in a CSV or TSV file) always fail.
+    /// column, unterminated quote, invalid UTF-8 in a CSV or TSV file, a corrupt archive, a limit exceeded other
+    /// than by one IMDB review) always fail.
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool SkipBadRows { get; set; }
+
+    /// <summary>
+    /// Gets or sets the longest text read, in bytes as stored (UTF-8): an IMDB review, a CSV or TSV field, or a whole
+    /// JSON Lines line. A CSV or TSV field or a JSON Lines line over it fails the load (the reader cannot find the end
+    /// of the record without reading it whole); an IMDB review over it is a bad entry (skipped with
+    /// <see cref="SkipBadRows"/>). Peak memory while a text is read is about three times its length.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxTextBytes"/> (16,777,216 bytes); at most <see cref="LargestMaxTextBytes"/>.</value>
+    public int MaxTextBytes { get; set; } = DefaultMaxTextBytes;
+
+    /// <summary>
+    /// Gets or sets how many bytes a gzip-compressed file (or <c>.tar.gz</c> archive) may decompress to, counting
+    /// everything in it, read or skipped. Going over it fails the load. Files that are not compressed are not limited:
+    /// their size is what is on disk.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxDecompressedBytes"/> (4,294,967,296 bytes).</value>
+    public long MaxDecompressedBytes { get; set; } = DefaultMaxDecompressedBytes;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether TSV files use CSV quoting: a field that starts with a quote runs to the
+    /// closing quote, with doubled quotes for a quote and tabs or line breaks inside. TSV as IANA defines it
+    /// (text/tab-separated-values) has no quoting, so by default a quote is a character like any other and a text may
+    /// begin, end or be full of quotes. CSV always uses quoting.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool TsvQuoting { get; set; }
 
     /// <summary>Gets or sets how many skipped-row reasons <see cref="DataLoadResult.SkippedReasons"/> keeps.</summary>
     /// <value>The default value is 10.</value>
@@ -55,6 +97,16 @@ public sealed class DataLoadOptions
         if (MaxReportedProblems < 0)
         {
             problems.Add($"{nameof(MaxReportedProblems)} must not be negative (was {MaxReportedProblems}).");
+        }
+
+        if (MaxTextBytes is < 1 or > LargestMaxTextBytes)
+        {
+            problems.Add($"{nameof(MaxTextBytes)} must be between 1 and {LargestMaxTextBytes} (was {MaxTextBytes}).");
+        }
+
+        if (MaxDecompressedBytes < 1)
+        {
+            problems.Add($"{nameof(MaxDecompressedBytes)} must be positive (was {MaxDecompressedBytes}).");
         }
 
         problems.ThrowIfAny(nameof(DataLoadOptions));

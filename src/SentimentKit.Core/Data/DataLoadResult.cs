@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SentimentKit.Data;
 
 /// <summary>The examples a loader read, with what it skipped and why.</summary>
@@ -27,10 +29,28 @@ public sealed class DataLoadResult
     public IReadOnlyList<string> SkippedReasons { get; }
 
     /// <summary>
-    /// Gets the number of archive entries (or files) never read because they were links or their paths were
-    /// absolute or contained <c>..</c>.
+    /// Gets the number of archive entries, files or folders never read because they were links (symbolic or hard)
+    /// or their paths were absolute or contained <c>..</c>.
     /// </summary>
     public int UnsafeEntriesSkipped { get; }
+
+    /// <summary>Describes the load in one line: the source, the examples, and what was skipped and why, when anything was.</summary>
+    /// <returns>Such as <c>data/aclImdb: 24999 examples; 2 links or unsafe paths skipped</c>.</returns>
+    public override string ToString()
+    {
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{Source}: {Examples.Count} examples");
+        if (SkippedCount > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {SkippedCount} bad rows or entries skipped");
+        }
+
+        if (UnsafeEntriesSkipped > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture, $"; {UnsafeEntriesSkipped} links or unsafe paths skipped");
+        }
+
+        return summary;
+    }
 
     /// <summary>Gets the label set of the examples, in the order <see cref="LabelSet.FromLabels"/> defines.</summary>
     /// <exception cref="InvalidOperationException">There are no examples (every row was skipped).</exception>

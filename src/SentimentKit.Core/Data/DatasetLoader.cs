@@ -8,7 +8,8 @@ public static class DatasetLoader
     /// <param name="format">The layout; <see cref="DataFormat.Auto"/> detects it with <see cref="DetectFormat"/>.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The examples and what was skipped.</returns>
-    /// <exception cref="DataFormatException">The data is malformed.</exception>
+    /// <exception cref="DataFormatException">The data is malformed, goes over a limit of <paramref name="options"/>, is a folder where a file is expected, or cannot be read.</exception>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public static DataLoadResult Load(string path, DataFormat format = DataFormat.Auto, DataLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -30,7 +31,7 @@ public static class DatasetLoader
     /// <summary>Detects the layout from the path: a folder or <c>.tar.gz</c>/<c>.tgz</c>/<c>.tar</c> is IMDB, then the extension (a trailing <c>.gz</c> ignored).</summary>
     /// <param name="path">The file or folder.</param>
     /// <returns>The detected format.</returns>
-    /// <exception cref="ArgumentException">The extension is not one of the known ones.</exception>
+    /// <exception cref="DataFormatException">The extension is not one of the known ones.</exception>
     public static DataFormat DetectFormat(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -55,7 +56,7 @@ public static class DatasetLoader
             ".CSV" => DataFormat.Csv,
             ".TSV" or ".TAB" => DataFormat.Tsv,
             ".JSONL" or ".NDJSON" => DataFormat.JsonLines,
-            _ => throw new ArgumentException($"Cannot tell the format of '{path}' from its name; choose imdb, csv, tsv or jsonl.", nameof(path)),
+            _ => throw new DataFormatException(path, null, null, "cannot tell its format from its name; choose imdb, csv, tsv or jsonl."),
         };
     }
 }

@@ -1,9 +1,12 @@
 namespace SentimentKit.Data;
 
 /// <summary>
-/// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) and TSV (the same
-/// rules with a tab) with a header row; the text and label columns are chosen by name. Files ending in
-/// <c>.gz</c> (or starting with the gzip magic) are decompressed in memory. Labels are trimmed; blank lines are ignored.
+/// Reads CSV (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF or LF) and TSV with a header
+/// row; the text and label columns are chosen by name. TSV (IANA text/tab-separated-values) has no quoting: a quote
+/// is a character like any other, and a field ends at the next tab or line break, unless
+/// <see cref="DataLoadOptions.TsvQuoting"/> asks for the CSV rules. Files are read as a stream; gzip files (by their
+/// signature) are decompressed as they are read and their checksums checked. Labels are trimmed; blank lines are
+/// ignored. A field longer than <see cref="DataLoadOptions.MaxTextBytes"/> fails the load.
 /// </summary>
 public static class DelimitedTextLoader
 {
@@ -23,182 +26,133 @@ public static class DelimitedTextLoader
 
     /// <summary>Loads a delimited file.</summary>
     /// <param name="path">The file.</param>
-    /// <param name="delimiter">The field separator, such as <c>','</c> or <c>'\t'</c>.</param>
+    /// <param name="delimiter">The field separator, an ASCII character such as <c>','</c> or <c>'\t'</c>.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The examples in file order.</returns>
     /// <exception cref="DataFormatException">The file is empty, lacks a column, has invalid UTF-8 or (unless skipped) a bad row.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static DataLoadResult Load(string path, char delimiter, DataLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (delimiter is '"' or '\r' or '\n')
+        if (delimiter is '"' or '\r' or '\n' or > '\u007F')
         {
-            throw new ArgumentException("The delimiter cannot be a quote or a line break.", nameof(delimiter));
+            throw new ArgumentException("The delimiter must be an ASCII character other than a quote or a line break.", nameof(delimiter));
         }
 
         options ??= new DataLoadOptions();
         options.Validate();
-        var text = DataFiles.DecodeOrThrow(DataFiles.ReadAllBytes(path), path);
-        return Parse(text, path, delimiter, options);
+        var quoting = delimiter != '\t' || options.TsvQuoting;
+        return DataFiles.Read(path, delimiter == '\t' ? "TSV" : "CSV", options, content =>
+        {
+            var reader = new DelimitedFieldReader(new TextInput(content, path), path, (byte)delimiter, quoting, options.MaxTextBytes);
+            return Parse(reader, path, options);
+        });
     }
 
-    internal static DataLoadResult Parse(string text, string source, char delimiter, DataLoadOptions options)
+    private static DataLoadResult Parse(DelimitedFieldReader reader, string source, DataLoadOptions options)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw new DataFormatException(source, null, null, "the file is empty.");
-        }
-
-        var parser = new Parser(text, source, delimiter);
-        var fields = new List<string>();
-        int headerLine;
-        do
-        {
-            headerLine = parser.Line;
-            if (!parser.ReadRecord(fields))
-            {
-                throw new DataFormatException(source, null, null, "the file is empty.");
-            }
-        }
-        while (IsBlank(fields));
-
-        var header = fields.Select(f => f.Trim()).ToArray();
-        var textIndex = FindColumn(header, options.TextColumn, source, headerLine);
-        var labelIndex = FindColumn(header, options.LabelColumn, source, headerLine);
+        var header = ReadHeader(reader, source, options);
+        var textIndex = FindColumn(header, options.TextColumn, source, reader.RecordLine);
+        var labelIndex = FindColumn(header, options.LabelColumn, source, reader.RecordLine);
+        var text = new Utf8TextBuffer();
+        var label = new Utf8TextBuffer();
+        var labels = new LabelNames();
         var bad = new BadRowCollector(options);
         var examples = new List<TextExample>();
         while (true)
         {
-            var line = parser.Line;
-            if (!parser.ReadRecord(fields))
+            // Only the two columns asked for are kept; the others are checked and dropped as they stream past.
+            var fieldCount = 0L;
+            var firstFieldEmpty = false;
+            bool endsRecord;
+            do
             {
-                break;
-            }
+                var target = fieldCount == textIndex ? text : fieldCount == labelIndex ? label : null;
+                if (!reader.ReadField(target, out endsRecord))
+                {
+                    return Finish(source, examples, bad);
+                }
 
-            if (IsBlank(fields))
+                if (fieldCount == 0)
+                {
+                    firstFieldEmpty = reader.RecordBytes == 0;
+                }
+
+                fieldCount++;
+            }
+            while (!endsRecord);
+
+            var line = reader.RecordLine;
+            if (fieldCount == 1 && firstFieldEmpty)
             {
                 continue;
             }
 
-            if (fields.Count != header.Length)
+            if (fieldCount != header.Count)
             {
-                bad.Report(new DataFormatException(source, line, null, $"expected {header.Length} fields, found {fields.Count}."));
+                bad.Report(new DataFormatException(source, line, null, $"expected {header.Count} fields, found {fieldCount}."));
                 continue;
             }
 
-            var label = fields[labelIndex].Trim();
-            if (label.Length == 0)
+            var name = labels.Get(label.ToString().Trim());
+            if (name.Length == 0)
             {
                 bad.Report(new DataFormatException(source, line, null, $"the label ('{options.LabelColumn}') is empty."));
                 continue;
             }
 
-            examples.Add(new TextExample(fields[textIndex], label) { SourceId = $"line {line}" });
+            examples.Add(new TextExample(text.ToString(), name) { SourceId = $"line {line}" });
         }
-
-        if (examples.Count == 0 && bad.Count == 0)
-        {
-            throw new DataFormatException(source, null, null, "the file has a header but no rows.");
-        }
-
-        return new DataLoadResult(source, examples, bad.Count, bad.Reasons, 0);
     }
 
-    private static bool IsBlank(List<string> fields) => fields.Count == 1 && fields[0].Length == 0;
+    private static DataLoadResult Finish(string source, List<TextExample> examples, BadRowCollector bad) =>
+        examples.Count == 0 && bad.Count == 0
+            ? throw new DataFormatException(source, null, null, "the file has a header but no rows.")
+            : new DataLoadResult(source, examples, bad.Count, bad.Reasons, 0);
 
-    private static int FindColumn(string[] header, string name, string source, int line)
+    /// <summary>Reads the first record that is not blank as the column names.</summary>
+    private static List<string> ReadHeader(DelimitedFieldReader reader, string source, DataLoadOptions options)
     {
-        var index = Array.IndexOf(header, name);
+        var field = new Utf8TextBuffer();
+        var names = new List<string>();
+        while (true)
+        {
+            names.Clear();
+            bool endsRecord;
+            do
+            {
+                if (!reader.ReadField(field, out endsRecord))
+                {
+                    throw new DataFormatException(source, null, null, "the file is empty.");
+                }
+
+                // Fields beyond the header are dropped, but a header that never ends (no line break) must not fill memory.
+                if (reader.RecordBytes > options.MaxTextBytes)
+                {
+                    throw DataFiles.TooLong(source, reader.RecordLine, null, "the header row", options.MaxTextBytes);
+                }
+
+                names.Add(field.ToString().Trim());
+            }
+            while (!endsRecord);
+
+            if (!names.TrueForAll(n => n.Length == 0))
+            {
+                return names;
+            }
+        }
+    }
+
+    private static int FindColumn(List<string> header, string name, string source, int line)
+    {
+        var index = header.IndexOf(name);
         if (index < 0)
         {
-            index = Array.FindIndex(header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
+            index = header.FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
         }
 
         return index >= 0
             ? index
             : throw new DataFormatException(source, line, null, $"column '{name}' not found; the columns are: {string.Join(", ", header)}.");
-    }
-
-    /// <summary>An RFC 4180 record reader over the decoded text.</summary>
-    private sealed class Parser(string text, string source, char delimiter)
-    {
-        private int _position;
-
-        public int Line { get; private set; } = 1;
-
-        public bool ReadRecord(List<string> fields)
-        {
-            fields.Clear();
-            if (_position >= text.Length)
-            {
-                return false;
-            }
-
-            var recordLine = Line;
-            var builder = new System.Text.StringBuilder();
-            while (true)
-            {
-                builder.Clear();
-                if (_position < text.Length && text[_position] == '"')
-                {
-                    _position++;
-                    while (true)
-                    {
-                        var quote = text.IndexOf('"', _position);
-                        if (quote < 0)
-                        {
-                            throw new DataFormatException(source, recordLine, null, "a quoted field is not closed before the end of the file.");
-                        }
-
-                        var chunk = text.AsSpan(_position, quote - _position);
-                        Line += chunk.Count('\n');
-                        builder.Append(chunk);
-                        _position = quote + 1;
-                        if (_position < text.Length && text[_position] == '"')
-                        {
-                            builder.Append('"');
-                            _position++;
-                            continue;
-                        }
-
-                        break;
-                    }
-
-                    if (_position < text.Length && text[_position] != delimiter && text[_position] != '\r' && text[_position] != '\n')
-                    {
-                        throw new DataFormatException(source, recordLine, null, $"unexpected character '{text[_position]}' after a closing quote.");
-                    }
-                }
-                else
-                {
-                    var start = _position;
-                    while (_position < text.Length && text[_position] != delimiter && text[_position] != '\r' && text[_position] != '\n')
-                    {
-                        _position++;
-                    }
-
-                    builder.Append(text.AsSpan(start, _position - start));
-                }
-
-                fields.Add(builder.ToString());
-                if (_position >= text.Length)
-                {
-                    return true;
-                }
-
-                var c = text[_position++];
-                if (c == delimiter)
-                {
-                    continue;
-                }
-
-                if (c == '\r' && _position < text.Length && text[_position] == '\n')
-                {
-                    _position++;
-                }
-
-                Line++;
-                return true;
-            }
-        }
     }
 }

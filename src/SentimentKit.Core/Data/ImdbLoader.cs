@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.Globalization;
-using System.IO.Compression;
 
 namespace SentimentKit.Data;
 
@@ -8,17 +7,29 @@ namespace SentimentKit.Data;
 /// Reads the IMDB Large Movie Review Dataset layout, <c>[aclImdb/]{train,test}/{pos,neg}/&lt;id&gt;_&lt;stars&gt;.txt</c>,
 /// from a folder or straight from the published <c>aclImdb_v1.tar.gz</c> (or a plain <c>.tar</c>), without
 /// extracting anything to disk. Labels are <c>neg</c> and <c>pos</c>; stars come from the file name. Other
-/// entries (<c>unsup</c>, <c>*.feat</c>, URL lists, <c>imdb.vocab</c>, READMEs) are ignored. Links and entries whose
-/// paths are absolute or contain <c>..</c> are never read: they are skipped and counted in
-/// <see cref="DataLoadResult.UnsafeEntriesSkipped"/>.
+/// entries (<c>unsup</c>, <c>*.feat</c>, URL lists, <c>imdb.vocab</c>, READMEs) are ignored.
 /// </summary>
+/// <remarks>
+/// <para>Nothing outside the dataset is read. In an archive, links and entries whose paths are absolute or contain
+/// <c>..</c> are skipped; in a folder, symbolic links are skipped, to files and to folders alike (the folders
+/// <c>aclImdb</c>, the split and the label included). Each is counted in
+/// <see cref="DataLoadResult.UnsafeEntriesSkipped"/>.</para>
+/// <para>An archive is read as a stream, one review at a time. A gzip archive is read to its end and every gzip
+/// member's CRC-32 and size are checked, so a corrupt or cut archive fails whole instead of giving part of its
+/// reviews. A review longer than <see cref="DataLoadOptions.MaxTextBytes"/> is a bad entry (skipped with
+/// <see cref="DataLoadOptions.SkipBadRows"/>), and a gzip archive that decompresses to more than
+/// <see cref="DataLoadOptions.MaxDecompressedBytes"/> fails.</para>
+/// </remarks>
 public static class ImdbLoader
 {
+    private static readonly string[] Labels = ["neg", "pos"];
+
     /// <summary>Loads one split from a folder or an archive file.</summary>
     /// <param name="path">The <c>aclImdb</c> folder (or its parent), or the <c>.tar.gz</c> / <c>.tar</c> archive.</param>
     /// <param name="options">The settings (<see cref="DataLoadOptions.Split"/> picks train or test); <see langword="null"/> for the defaults.</param>
     /// <returns>The examples, ordered by label (neg, pos), then review id.</returns>
-    /// <exception cref="DataFormatException">A review is not valid UTF-8, or the layout has no reviews.</exception>
+    /// <exception cref="DataFormatException">A review is not valid UTF-8 or too long, the archive is corrupt or cannot be read, or the layout has no reviews.</exception>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
     public static DataLoadResult Load(string path, DataLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -34,8 +45,8 @@ public static class ImdbLoader
             throw new FileNotFoundException($"No IMDB folder or archive at '{path}'.", path);
         }
 
-        using var stream = File.OpenRead(path);
-        return LoadArchive(stream, path, options);
+        using var stream = DataFiles.OpenFile(path, formatName: null);
+        return DataFiles.Guard(path, () => LoadArchive(stream, path, options));
     }
 
     /// <summary>Loads one split from an archive stream, gzip-compressed or plain tar.</summary>
@@ -43,7 +54,7 @@ public static class ImdbLoader
     /// <param name="sourceName">The name used in messages, such as the archive's file name.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The examples, ordered by label (neg, pos), then review id.</returns>
-    /// <exception cref="DataFormatException">A review is not valid UTF-8, the archive is corrupt, or it has no reviews.</exception>
+    /// <exception cref="DataFormatException">A review is not valid UTF-8 or too long, the archive is corrupt, or it has no reviews.</exception>
     public static DataLoadResult LoadArchive(Stream archive, string sourceName, DataLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(archive);
@@ -51,25 +62,22 @@ public static class ImdbLoader
         options ??= new DataLoadOptions();
         options.Validate();
 
-        var buffered = new BufferedStream(archive, 1 << 16);
-        Span<byte> magic = stackalloc byte[2];
-        var peeked = buffered.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        if (peeked == 0)
-        {
-            throw new DataFormatException(sourceName, null, null, "the file is empty.");
-        }
-
-        // BufferedStream cannot un-read, so the two peeked bytes go back in front of the rest.
-        using var rest = new PrefixedStream(magic[..peeked].ToArray(), buffered);
-        using Stream tarStream = DataFiles.IsGzip(magic[..peeked])
-            ? new GZipStream(rest, CompressionMode.Decompress, leaveOpen: true)
-            : rest;
-        using var reader = new TarReader(tarStream, leaveOpen: true);
         var split = SplitName(options.Split);
-        var bad = new BadRowCollector(options);
-        var found = new List<(TextExample Example, long Id)>();
+        return DataFiles.ReadContent(new BufferedStream(archive, 1 << 16), sourceName, options, content =>
+        {
+            var bad = new BadRowCollector(options);
+            var found = new List<(TextExample Example, long Id)>();
+            var unsafeEntries = ReadEntries(content, sourceName, split, options, bad, found);
+            return Finish(sourceName, found, bad, unsafeEntries, split);
+        });
+    }
+
+    private static int ReadEntries(
+        Stream content, string sourceName, string split, DataLoadOptions options, BadRowCollector bad, List<(TextExample Example, long Id)> found)
+    {
+        using var reader = new TarReader(content, leaveOpen: true);
+        var text = new Utf8TextBuffer();
         var unsafeEntries = 0;
-        byte[] buffer = [];
         while (true)
         {
             TarEntry? entry;
@@ -77,14 +85,14 @@ public static class ImdbLoader
             {
                 entry = reader.GetNextEntry(copyData: false);
             }
-            catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
+            catch (Exception e) when (IsTarError(e))
             {
                 throw new DataFormatException(sourceName, null, null, "the archive is corrupt: " + e.Message, e);
             }
 
             if (entry is null)
             {
-                break;
+                return unsafeEntries;
             }
 
             var name = entry.Name.Replace('\\', '/');
@@ -100,76 +108,137 @@ public static class ImdbLoader
                 continue;
             }
 
-            var length = checked((int)entry.Length);
-            if (buffer.Length < length)
+            // The declared size is checked before any byte is read; the tar reader skips the data of a skipped entry as a stream.
+            if (entry.Length > options.MaxTextBytes)
             {
-                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+                bad.Report(DataFiles.TooLong(sourceName, null, name, $"the review ({entry.Length} bytes)", options.MaxTextBytes));
+                continue;
             }
 
             try
             {
-                entry.DataStream?.ReadExactly(buffer, 0, length);
+                ReadText(entry.DataStream ?? Stream.Null, text, options.MaxTextBytes, sourceName, name);
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+            catch (Exception e) when (IsTarError(e))
             {
                 throw new DataFormatException(sourceName, null, name, "the archive is corrupt: " + e.Message, e);
             }
 
-            if (!DataFiles.TryDecode(buffer.AsSpan(0, length), out var text, out var line))
+            if (!text.IsValid)
             {
-                bad.Report(new DataFormatException(sourceName, line, name, "invalid UTF-8 (the data must be UTF-8 encoded)."));
+                bad.Report(DataFiles.InvalidUtf8(sourceName, text.InvalidLine, name));
                 continue;
             }
 
-            found.Add(MakeExample(text, split, label, fileName));
+            found.Add(MakeExample(text.ToString(), split, label, fileName));
+        }
+    }
+
+    /// <summary>Reads one review's bytes into <paramref name="text"/>, failing once it is longer than the limit.</summary>
+    private static void ReadText(Stream stream, Utf8TextBuffer text, int maxBytes, string source, string? entry)
+    {
+        text.Clear();
+        Span<byte> block = stackalloc byte[8192];
+        int read;
+        while ((read = stream.Read(block)) > 0)
+        {
+            if (text.Length + read > maxBytes)
+            {
+                throw DataFiles.TooLong(source, null, entry, "the review", maxBytes);
+            }
+
+            text.Append(block[..read]);
         }
 
-        return Finish(sourceName, found, bad, unsafeEntries, split);
+        text.Complete();
     }
 
     private static DataLoadResult LoadFolder(string path, DataLoadOptions options)
     {
         var split = SplitName(options.Split);
-        var root = Directory.Exists(Path.Combine(path, split)) ? path : Path.Combine(path, "aclImdb");
+        var nested = !Directory.Exists(Path.Combine(path, split));
+        var root = nested ? Path.Combine(path, "aclImdb") : path;
         var bad = new BadRowCollector(options);
         var found = new List<(TextExample Example, long Id)>();
         var unsafeEntries = 0;
-        foreach (var label in (string[])["neg", "pos"])
+        var text = new Utf8TextBuffer();
+
+        // A link anywhere below the folder given could lead out of the dataset, so the folders on the way are checked too.
+        var splitFolder = Path.Combine(root, split);
+        if ((nested && IsLink(root)) || IsLink(splitFolder))
         {
-            var folder = Path.Combine(root, split, label);
+            return Finish(path, found, bad, unsafeEntries: 1, split);
+        }
+
+        foreach (var label in Labels)
+        {
+            var folder = Path.Combine(splitFolder, label);
             if (!Directory.Exists(folder))
             {
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(folder, "*.txt"))
+            if (IsLink(folder))
             {
-                if (new FileInfo(file).LinkTarget is not null)
+                unsafeEntries++;
+                continue;
+            }
+
+            foreach (var item in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+            {
+                if (item.LinkTarget is not null)
                 {
                     unsafeEntries++;
                     continue;
                 }
 
-                var bytes = File.ReadAllBytes(file);
-                if (!DataFiles.TryDecode(bytes, out var text, out var line))
+                if (item is not FileInfo file || !file.Name.EndsWith(".txt", StringComparison.Ordinal))
                 {
-                    bad.Report(new DataFormatException(file, line, null, "invalid UTF-8 (the data must be UTF-8 encoded)."));
                     continue;
                 }
 
-                found.Add(MakeExample(text, split, label, Path.GetFileName(file)));
+                if (file.Length > options.MaxTextBytes)
+                {
+                    bad.Report(DataFiles.TooLong(file.FullName, null, null, $"the review ({file.Length} bytes)", options.MaxTextBytes));
+                    continue;
+                }
+
+                DataFiles.Guard(file.FullName, () =>
+                {
+                    using var stream = DataFiles.OpenFile(file.FullName, formatName: null);
+                    ReadText(stream, text, options.MaxTextBytes, file.FullName, null);
+                    return true;
+                });
+                if (!text.IsValid)
+                {
+                    bad.Report(DataFiles.InvalidUtf8(file.FullName, text.InvalidLine));
+                    continue;
+                }
+
+                found.Add(MakeExample(text.ToString(), split, label, file.Name));
             }
         }
 
         return Finish(path, found, bad, unsafeEntries, split);
     }
 
+    /// <summary>
+    /// What <see cref="TarReader"/> throws on damaged headers (seen: a PAX size field over its entry gives an
+    /// <see cref="InvalidOperationException"/>); the gzip layer's own errors are already <see cref="DataFormatException"/>.
+    /// </summary>
+    private static bool IsTarError(Exception e) =>
+        e is InvalidDataException or EndOfStreamException or ArgumentException or OverflowException or InvalidOperationException or NotSupportedException
+        || (e is FormatException and not DataFormatException);
+
+    private static bool IsLink(string path) => new DirectoryInfo(path).LinkTarget is not null;
+
     private static DataLoadResult Finish(
         string source, List<(TextExample Example, long Id)> found, BadRowCollector bad, int unsafeEntries, string split)
     {
         if (found.Count == 0 && bad.Count == 0)
         {
-            throw new DataFormatException(source, null, null, $"no reviews found under {split}/pos or {split}/neg (expected the IMDB layout).");
+            var links = unsafeEntries > 0 ? $"; {unsafeEntries} links or unsafe paths were skipped" : string.Empty;
+            throw new DataFormatException(source, null, null, $"no reviews found under {split}/pos or {split}/neg (expected the IMDB layout{links}).");
         }
 
         // Folders and archives list files in different orders; sorting makes both give the same examples in the same order.

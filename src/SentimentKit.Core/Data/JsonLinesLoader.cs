@@ -1,53 +1,61 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace SentimentKit.Data;
 
 /// <summary>
-/// Reads JSON Lines: one JSON object per line, the text and label fields chosen by name. A label may be a
-/// string, a number or a boolean (kept as written: <c>1</c> becomes <c>"1"</c>). Blank lines are ignored;
-/// <c>.gz</c> files are decompressed in memory.
+/// Reads JSON Lines: one JSON object per line, the text and label fields chosen by name. A label may be a string
+/// (trimmed, kept as written), a boolean (<c>true</c>, <c>false</c>) or a number. A number is a label's name in one
+/// spelling, so that <c>1</c>, <c>1.0</c> and <c>1e0</c> are one class: an integer written without a fraction or
+/// exponent is kept as written (<c>-0</c> is <c>0</c>); any other number is written in its shortest round-trip form,
+/// as an integer when it is one (<c>1.0</c> is <c>1</c>, <c>2.50</c> is <c>2.5</c>, <c>1e2</c> is <c>100</c>).
+/// Blank lines are ignored. Files are read as a stream; gzip files (by their signature) are decompressed as they are
+/// read and their checksums checked. A line longer than <see cref="DataLoadOptions.MaxTextBytes"/> fails the load.
 /// </summary>
 public static class JsonLinesLoader
 {
+    private const double LargestExactInteger = 9007199254740992; // 2^53
+
     /// <summary>Loads a JSON Lines file.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults.</param>
     /// <returns>The examples in file order.</returns>
-    /// <exception cref="DataFormatException">The file is empty or (unless skipped) a line is bad.</exception>
+    /// <exception cref="DataFormatException">The file is empty, a line is too long, or (unless skipped) a line is bad.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     public static DataLoadResult Load(string path, DataLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= new DataLoadOptions();
         options.Validate();
-        var bytes = DataFiles.ReadAllBytes(path);
-        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
-        {
-            throw new DataFormatException(path, null, null, "the file is empty.");
-        }
+        return DataFiles.Read(path, "JSON Lines", options, content => Parse(new TextInput(content, path), path, options));
+    }
 
+    private static DataLoadResult Parse(TextInput input, string path, DataLoadOptions options)
+    {
         var bad = new BadRowCollector(options);
+        var labels = new LabelNames();
         var examples = new List<TextExample>();
-        ReadOnlyMemory<byte> memory = bytes;
+        var row = new Utf8TextBuffer();
         var line = 0;
-        while (!memory.IsEmpty)
+        var blank = true;
+        while (ReadLine(input, row, path, line + 1, options.MaxTextBytes))
         {
             line++;
-            var end = memory.Span.IndexOf((byte)'\n');
-            var row = end < 0 ? memory : memory[..end];
-            memory = end < 0 ? ReadOnlyMemory<byte>.Empty : memory[(end + 1)..];
-            if (row.Span.Trim(" \t\r"u8).IsEmpty)
+            if (row.ConsistsOf(" \t\r"u8))
             {
                 continue;
             }
 
-            if (!Utf8.IsValid(row.Span))
+            blank = false;
+            if (!row.IsValid)
             {
-                bad.Report(new DataFormatException(path, line, null, "invalid UTF-8 (the data must be UTF-8 encoded)."));
+                bad.Report(DataFiles.InvalidUtf8(path, line));
                 continue;
             }
 
-            var example = ParseRow(row, path, line, options, out var problem);
+            // A line over 1 MiB is in chunks; the JSON parser needs it in one piece.
+            var bytes = row.IsContiguous ? row.Memory : row.ToArray();
+            var example = ParseRow(bytes, path, line, options, labels, out var problem);
             if (example is null)
             {
                 bad.Report(problem!);
@@ -57,15 +65,47 @@ public static class JsonLinesLoader
             examples.Add(example);
         }
 
-        if (examples.Count == 0 && bad.Count == 0)
+        if (blank)
         {
-            throw new DataFormatException(path, null, null, "the file has no rows.");
+            throw new DataFormatException(path, null, null, "the file is empty.");
         }
 
         return new DataLoadResult(path, examples, bad.Count, bad.Reasons, 0);
     }
 
-    private static TextExample? ParseRow(ReadOnlyMemory<byte> row, string path, int line, DataLoadOptions options, out DataFormatException? problem)
+    /// <summary>Reads the bytes up to the next line feed into <paramref name="row"/>; false at the end of the data.</summary>
+    private static bool ReadLine(TextInput input, Utf8TextBuffer row, string path, int line, int maxBytes)
+    {
+        row.Clear();
+        if (!input.Fill())
+        {
+            return false;
+        }
+
+        while (input.Fill())
+        {
+            var span = input.Available;
+            var end = span.IndexOf((byte)'\n');
+            var part = end < 0 ? span : span[..end];
+            if (row.Length + part.Length > maxBytes)
+            {
+                throw DataFiles.TooLong(path, line, null, "the line", maxBytes);
+            }
+
+            row.Append(part);
+            input.Advance(end < 0 ? span.Length : end + 1);
+            if (end >= 0)
+            {
+                break;
+            }
+        }
+
+        row.Complete();
+        return true;
+    }
+
+    private static TextExample? ParseRow(
+        ReadOnlyMemory<byte> row, string path, int line, DataLoadOptions options, LabelNames labels, out DataFormatException? problem)
     {
         problem = null;
         JsonDocument document;
@@ -105,7 +145,8 @@ public static class JsonLinesLoader
             var label = labelElement.ValueKind switch
             {
                 JsonValueKind.String => labelElement.GetString()!.Trim(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => labelElement.GetRawText(),
+                JsonValueKind.Number => NumberName(labelElement.GetRawText()),
+                JsonValueKind.True or JsonValueKind.False => labelElement.GetRawText(),
                 _ => string.Empty,
             };
             if (label.Length == 0)
@@ -114,7 +155,27 @@ public static class JsonLinesLoader
                 return null;
             }
 
-            return new TextExample(textElement.GetString()!, label) { SourceId = $"line {line}" };
+            return new TextExample(textElement.GetString()!, labels.Get(label)) { SourceId = $"line {line}" };
         }
+    }
+
+    /// <summary>The one spelling of a JSON number used as a label name (see the class summary).</summary>
+    private static string NumberName(string raw)
+    {
+        if (raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0)
+        {
+            // JSON integers have no leading zeros or plus sign: the digits are already the one spelling, but for -0.
+            return raw == "-0" ? "0" : raw;
+        }
+
+        var value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(value))
+        {
+            return raw;
+        }
+
+        return Math.Abs(value) < LargestExactInteger && value == Math.Floor(value)
+            ? ((long)value).ToString(CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
     }
 }

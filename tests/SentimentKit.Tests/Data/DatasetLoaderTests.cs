@@ -25,13 +25,6 @@ public class DatasetLoaderTests
     }
 
     [Fact]
-    public void DetectFormat_UnknownExtension_Throws()
-    {
-        var act = () => DatasetLoader.DetectFormat("data.xlsx");
-        act.Should().Throw<ArgumentException>().WithMessage("*imdb, csv, tsv or jsonl*");
-    }
-
-    [Fact]
     public void Load_Auto_DispatchesByExtension()
     {
         using var temp = new TempDirectory();
@@ -45,5 +38,26 @@ public class DatasetLoaderTests
         DatasetLoader.Load(csv).Examples.Single().Text.Should().Be("x");
         DatasetLoader.Load(jsonl).Examples.Single().Label.Should().Be("2");
         DatasetLoader.Load(archive, DataFormat.Auto, new DataLoadOptions { Split = ImdbSplit.Test }).Examples.Should().HaveCount(2);
+    }
+
+    // Item 6: a folder given with a one-file format is bad input, not a crash.
+    [Theory]
+    [InlineData(DataFormat.Csv, "CSV")]
+    [InlineData(DataFormat.Tsv, "TSV")]
+    [InlineData(DataFormat.JsonLines, "JSON Lines")]
+    public void Load_FolderWithOneFileFormat_ThrowsIsAFolder(DataFormat format, string name)
+    {
+        using var temp = new TempDirectory();
+
+        var act = () => DatasetLoader.Load(temp.Path, format);
+
+        act.Should().Throw<DataFormatException>().WithMessage($"'{temp.Path}' is a folder; {name} data is one file (only the IMDB layout is read from a folder).");
+    }
+
+    [Fact]
+    public void DetectFormat_UnknownExtension_ThrowsDataFormatExceptionWithoutParameterName()
+    {
+        var act = () => DatasetLoader.DetectFormat("/dev/zero");
+        act.Should().Throw<DataFormatException>().Which.Message.Should().Be("/dev/zero: cannot tell its format from its name; choose imdb, csv, tsv or jsonl.");
     }
 }

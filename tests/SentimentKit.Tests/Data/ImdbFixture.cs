@@ -55,9 +55,10 @@ internal static class ImdbFixture
         return output.ToArray();
     }
 
-    public static void AddFile(TarWriter writer, string path, byte[] content)
+    public static void AddFile(TarWriter writer, string path, byte[] content, TarEntryFormat format = TarEntryFormat.Pax)
     {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, path) { DataStream = new MemoryStream(content) };
+        TarEntry entry = format == TarEntryFormat.Ustar ? new UstarTarEntry(TarEntryType.RegularFile, path) : new PaxTarEntry(TarEntryType.RegularFile, path);
+        entry.DataStream = new MemoryStream(content);
         writer.WriteEntry(entry);
     }
 
@@ -68,6 +69,24 @@ internal static class ImdbFixture
         AddFile(writer, "/tmp/aclImdb/train/pos/666_9.txt", "evil"u8.ToArray());
         writer.WriteEntry(new PaxTarEntry(TarEntryType.SymbolicLink, "aclImdb/train/pos/777_9.txt") { LinkName = "/etc/passwd" });
         writer.WriteEntry(new PaxTarEntry(TarEntryType.HardLink, "aclImdb/train/neg/778_1.txt") { LinkName = "aclImdb/train/neg/5_1.txt" });
+    }
+
+    /// <summary>A plain tar with one review entry whose header declares <paramref name="size"/> bytes, with no data after it.</summary>
+    public static byte[] BuildTarDeclaringSize(string path, long size)
+    {
+        using var output = new MemoryStream();
+        using (var writer = new TarWriter(new NonClosing(output), TarEntryFormat.Ustar, leaveOpen: true))
+        {
+            AddFile(writer, path, "x"u8.ToArray(), TarEntryFormat.Ustar);
+        }
+
+        // The ustar size field is 11 octal digits and a NUL at offset 124; the checksum (offset 148) counts itself as spaces.
+        var header = output.ToArray().AsSpan(0, 512).ToArray();
+        Encoding.ASCII.GetBytes(Convert.ToString(size, 8).PadLeft(11, '0') + "\0").CopyTo(header, 124);
+        Array.Fill(header, (byte)' ', 148, 8);
+        var checksum = header.Sum(b => b);
+        Encoding.ASCII.GetBytes(Convert.ToString(checksum, 8).PadLeft(6, '0') + "\0 ").CopyTo(header, 148);
+        return header;
     }
 
     private sealed class NonClosing(Stream inner) : Stream

@@ -160,6 +160,185 @@ public class ImdbLoaderTests
         train.Examples.Should().OnlyContain(e => e.Stars != null && e.Text.Length > 0);
     }
 
+    // Item 5: a corrupt or cut .tar.gz fails whole.
+    [Theory]
+    [InlineData(8, 0x01)]
+    [InlineData(5, 0x80)]
+    [InlineData(4, 0x01)]
+    [InlineData(1, 0x10)]
+    public void LoadArchive_GzipTrailerByteFlipped_ThrowsInsteadOfLoading(int fromEnd, byte mask)
+    {
+        var archive = ImdbFixture.BuildArchive();
+        using var stream = new MemoryStream(GzipFixture.Flip(archive, archive.Length - fromEnd, mask));
+
+        var act = () => ImdbLoader.LoadArchive(stream, "flipped.tar.gz");
+
+        act.Should().Throw<DataFormatException>().WithMessage("flipped.tar.gz: the gzip data is corrupt or truncated*");
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(4)]
+    [InlineData(1)]
+    public void LoadArchive_GzipTrailerCut_ThrowsInsteadOfLoading(int cut)
+    {
+        var archive = ImdbFixture.BuildArchive();
+        using var stream = new MemoryStream(archive[..^cut]);
+
+        var act = () => ImdbLoader.LoadArchive(stream, "cut.tar.gz");
+
+        act.Should().Throw<DataFormatException>().WithMessage("cut.tar.gz: the gzip data is corrupt*");
+    }
+
+    [Fact]
+    public void LoadArchive_AnyOneByteFlipped_FailsWholeOrGivesTheSameExamples()
+    {
+        // A flipped byte in the header's time stamp or in the padding bits after the last deflate block leaves the
+        // data intact; anywhere else the load must fail, never give part of the reviews.
+        var archive = ImdbFixture.BuildArchive(extra: w =>
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                ImdbFixture.AddFile(w, $"aclImdb/train/pos/{100 + i}_8.txt", System.Text.Encoding.UTF8.GetBytes($"review {i} " + new string((char)('a' + (i % 26)), 50 + i)));
+            }
+        });
+        var expected = ImdbLoader.LoadArchive(new MemoryStream(archive), "a.tar.gz").Examples;
+        var partial = new List<int>();
+
+        for (var index = 0; index < archive.Length; index++)
+        {
+            try
+            {
+                var examples = ImdbLoader.LoadArchive(new MemoryStream(GzipFixture.Flip(archive, index)), "a.tar.gz").Examples;
+                if (!examples.SequenceEqual(expected))
+                {
+                    partial.Add(index);
+                }
+            }
+            catch (DataFormatException)
+            {
+            }
+        }
+
+        partial.Should().BeEmpty("a flipped byte at these offsets gave other examples with no error");
+    }
+
+    [Fact]
+    public void LoadArchive_GzipInSeveralMembers_ReadsThemAll()
+    {
+        var tar = ImdbFixture.BuildArchive(gzip: false);
+        using var stream = new MemoryStream(GzipFixture.CompressInMembers(tar, 7));
+
+        ImdbLoader.LoadArchive(stream, "members.tar.gz").Examples.Should().Equal(ImdbLoader.LoadArchive(new MemoryStream(tar), "x.tar").Examples);
+    }
+
+    // Item 3: limits, not crashes, for huge entries.
+    [Fact]
+    public void LoadArchive_EntryDeclaringThreeGibibytes_ThrowsNamingEntryAndLimit()
+    {
+        using var stream = new MemoryStream(GzipFixture.Compress(ImdbFixture.BuildTarDeclaringSize("aclImdb/train/pos/1_9.txt", 3L << 30)));
+
+        var act = () => ImdbLoader.LoadArchive(stream, "huge.tar.gz");
+
+        act.Should().Throw<DataFormatException>().WithMessage(
+            "huge.tar.gz [aclImdb/train/pos/1_9.txt]: the review (3221225472 bytes) is longer than 16777216 bytes, the MaxTextBytes limit; raise MaxTextBytes to load it.");
+    }
+
+    [Fact]
+    public void LoadArchive_ReviewOverMaxTextBytes_ThrowsOrIsSkippedAndCounted()
+    {
+        var archive = ImdbFixture.BuildArchive(extra: w => ImdbFixture.AddFile(w, "aclImdb/train/neg/9_2.txt", new byte[101]));
+        var limit = new DataLoadOptions { MaxTextBytes = 100 };
+
+        var act = () => ImdbLoader.LoadArchive(new MemoryStream(archive), "big.tar.gz", limit);
+        var skipped = ImdbLoader.LoadArchive(new MemoryStream(archive), "big.tar.gz", new DataLoadOptions { MaxTextBytes = 100, SkipBadRows = true });
+
+        act.Should().Throw<DataFormatException>().WithMessage("big.tar.gz [aclImdb/train/neg/9_2.txt]: the review (101 bytes) is longer than 100 bytes*");
+        skipped.Examples.Should().HaveCount(5);
+        skipped.SkippedCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void LoadArchive_GzipOverMaxDecompressedBytes_Throws()
+    {
+        var act = () => ImdbLoader.LoadArchive(new MemoryStream(ImdbFixture.BuildArchive()), "a.tar.gz", new DataLoadOptions { MaxDecompressedBytes = 4096 });
+        act.Should().Throw<DataFormatException>().WithMessage("a.tar.gz: the gzip data decompresses to more than 4096 bytes, the MaxDecompressedBytes limit*");
+    }
+
+    [Fact]
+    public void Load_FolderReviewOverMaxTextBytes_ThrowsNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+        var big = Path.Combine(temp.Path, "aclImdb/train/pos/12_10.txt");
+        File.WriteAllText(big, new string('x', 101));
+
+        var act = () => ImdbLoader.Load(temp.Path, new DataLoadOptions { MaxTextBytes = 100 });
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{big}: the review (101 bytes) is longer than 100 bytes, the MaxTextBytes limit*");
+    }
+
+    // Item 4: a huge review costs about three times its bytes.
+    [Fact]
+    public void LoadArchive_FourMebibyteReview_AllocatesUnderFourTimesItsBytes()
+    {
+        const int size = 4 << 20;
+        var archive = ImdbFixture.BuildArchive(extra: w => ImdbFixture.AddFile(w, "aclImdb/train/pos/77_9.txt", Enumerable.Repeat((byte)'w', size).ToArray()));
+        ImdbLoader.LoadArchive(new MemoryStream(archive), "warm-up.tar.gz");
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = ImdbLoader.LoadArchive(new MemoryStream(archive), "huge.tar.gz");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        result.Examples.Should().Contain(e => e.Text.Length == size);
+        allocated.Should().BeLessThan(4L * size);
+    }
+
+    // Item 12: no symbolic link is followed in folder mode, to a file or a folder.
+    [Theory]
+    [InlineData("aclImdb/train/pos")]
+    [InlineData("aclImdb/train")]
+    [InlineData("aclImdb")]
+    public void Load_FolderWithSymlinkedFolder_SkipsAndCountsIt(string linked)
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.File("data"));
+        var outside = temp.File("outside");
+        Directory.CreateDirectory(outside);
+        var real = Path.Combine(temp.File("data"), linked);
+        Directory.Move(real, Path.Combine(outside, "moved"));
+        Directory.CreateSymbolicLink(real, Path.Combine(outside, "moved"));
+
+        var load = () => ImdbLoader.Load(temp.File("data"));
+
+        if (linked == "aclImdb/train/pos")
+        {
+            var result = load();
+            result.UnsafeEntriesSkipped.Should().Be(1);
+            result.Examples.Should().OnlyContain(e => e.Label == "neg");
+            result.ToString().Should().EndWith("; 1 links or unsafe paths skipped");
+        }
+        else
+        {
+            load.Should().Throw<DataFormatException>().WithMessage("*no reviews found*1 links or unsafe paths were skipped*");
+        }
+    }
+
+    [Fact]
+    public void Load_FolderWithSymlinkedFolderInsideLabelFolder_CountsIt()
+    {
+        using var temp = new TempDirectory();
+        ImdbFixture.WriteFolder(temp.Path);
+        var outside = temp.File("outside.txt");
+        Directory.CreateDirectory(outside);
+        Directory.CreateSymbolicLink(Path.Combine(temp.Path, "aclImdb/train/pos/61_9.txt"), outside);
+
+        var result = ImdbLoader.Load(temp.Path);
+
+        result.UnsafeEntriesSkipped.Should().Be(1);
+        result.Examples.Should().HaveCount(5);
+    }
+
     private static string FindRepoFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -84,4 +84,65 @@ public class JsonLinesLoaderTests
 
         act.Should().Throw<DataFormatException>().WithMessage($"{path}: the file is empty.");
     }
+
+    // Item 11: a number is a label's name in one spelling.
+    [Fact]
+    public void Load_OneNumberInSeveralSpellings_IsOneClass()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("numbers.jsonl");
+        string[] labels = ["1", "1.0", "1e0", "10E-1", "\"1\"", "2.50", "0.25", "-0", "0.0", "-3.0", "12345678901234567890", "1e400"];
+        File.WriteAllLines(path, labels.Select((l, i) => $"{{\"text\":\"t{i}\",\"label\":{l}}}"));
+
+        var result = JsonLinesLoader.Load(path);
+
+        result.Examples.Select(e => e.Label).Should().Equal("1", "1", "1", "1", "1", "2.5", "0.25", "0", "0", "-3", "12345678901234567890", "1e400");
+        result.Labels.Names.Should().Equal("-3", "0", "0.25", "1", "2.5", "12345678901234567890", "1e400");
+    }
+
+    [Theory]
+    [InlineData(false, "UTF-16LE")]
+    [InlineData(true, "UTF-16BE")]
+    public void Load_Utf16WithoutByteOrderMark_ThrowsSayingSoAndHowToConvert(bool bigEndian, string encoding)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("utf16.jsonl");
+        File.WriteAllText(path, "{\"text\":\"good\",\"label\":\"pos\"}\n", new System.Text.UnicodeEncoding(bigEndian, byteOrderMark: false));
+
+        var act = () => JsonLinesLoader.Load(path);
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{path}: the file looks like {encoding} text, not UTF-8; convert it first, for example with: iconv -f {encoding} -t UTF-8 INPUT > OUTPUT");
+    }
+
+    // Item 3: a line that never ends is a limit, not a crash.
+    [Fact]
+    public void Load_LineOverMaxTextBytes_ThrowsNamingLineLimitAndOption()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("long.jsonl");
+        File.WriteAllText(path, "{\"text\":\"ok\",\"label\":1}\n{\"text\":\"" + new string('a', 200) + "\",\"label\":1}\n");
+
+        var act = () => JsonLinesLoader.Load(path, new DataLoadOptions { MaxTextBytes = 100 });
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{path}:2: the line is longer than 100 bytes, the MaxTextBytes limit; raise MaxTextBytes to load it.");
+    }
+
+    [Fact]
+    public void Load_LineOverOneMebibyte_IsParsed()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("long.jsonl");
+        var text = new string('\u00E9', 1 << 20);
+        File.WriteAllText(path, $"{{\"text\":\"{text}\",\"label\":\"pos\"}}\n");
+
+        JsonLinesLoader.Load(path).Examples.Should().ContainSingle().Which.Text.Should().Be(text);
+    }
+
+    [Fact]
+    public void Load_Folder_ThrowsIsAFolder()
+    {
+        using var temp = new TempDirectory();
+        var act = () => JsonLinesLoader.Load(temp.Path);
+        act.Should().Throw<DataFormatException>().WithMessage($"'{temp.Path}' is a folder; JSON Lines data is one file*");
+    }
 }

@@ -1,0 +1,33 @@
+using SentimentKit.Data;
+
+namespace SentimentKit.Tests.Data;
+
+public class DataLoadOptionsTests
+{
+    [Fact]
+    public void Ctor_Defaults_AreTheDocumentedOnes()
+    {
+        var options = new DataLoadOptions();
+
+        options.TextColumn.Should().Be("text");
+        options.LabelColumn.Should().Be("label");
+        options.Split.Should().Be(ImdbSplit.Train);
+        options.SkipBadRows.Should().BeFalse();
+        options.MaxReportedProblems.Should().Be(10);
+        options.MaxTextBytes.Should().Be(16 * 1024 * 1024).And.Be(DataLoadOptions.DefaultMaxTextBytes);
+        options.MaxDecompressedBytes.Should().Be(4L * 1024 * 1024 * 1024).And.Be(DataLoadOptions.DefaultMaxDecompressedBytes);
+        options.TsvQuoting.Should().BeFalse();
+        options.Validate();
+    }
+
+    [Fact]
+    public void Validate_LimitsOutOfRange_ReportsBoth()
+    {
+        var options = new DataLoadOptions { MaxTextBytes = DataLoadOptions.LargestMaxTextBytes + 1, MaxDecompressedBytes = 0 };
+
+        var act = options.Validate;
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should()
+            .Contain("MaxTextBytes must be between 1 and 1073741791").And.Contain("MaxDecompressedBytes must be positive");
+    }
+}
