@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Sequences;
@@ -11,12 +13,15 @@ namespace SentimentKit.Demo;
 /// Builds the command line and maps failures to exit codes: 0 success, 2 bad usage or bad input
 /// (one line on stderr), 1 anything else. stdout carries results only; progress and logs go to stderr.
 /// </summary>
-internal static class Cli
+internal static partial class Cli
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("SentimentKit: train, evaluate and serve text classifiers on TorchSharp.")
+        // Not a RootCommand: that takes its name from the assembly (SentimentKit.Demo) for every usage line.
+        var root = new Command("sentimentkit", "SentimentKit: train, evaluate and serve text classifiers on TorchSharp.")
         {
+            new HelpOption(),
+            new VersionOption(),
             DemoCommand.Create(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
@@ -27,7 +32,7 @@ internal static class Cli
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var reasons = string.Join("; ", parsed.Errors.Select(e => e.Message).Distinct(StringComparer.Ordinal));
+            var reasons = string.Join("; ", parsed.Errors.Select(e => Friendly(e.Message)).Distinct(StringComparer.Ordinal));
             Console.Error.WriteLine($"sentimentkit: {reasons} (see sentimentkit --help)");
             return 2;
         }
@@ -78,4 +83,23 @@ internal static class Cli
         or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    // System.CommandLine names the .NET type it could not parse to (System.Nullable`1[System.Int32]); say what is wanted instead.
+    private static string Friendly(string message)
+    {
+        var match = CannotParse().Match(message);
+        if (!match.Success)
+        {
+            return OneLine(message);
+        }
+
+        var type = match.Groups["type"].Value;
+        var wanted = type.Contains("Int", StringComparison.Ordinal) ? "a whole number"
+            : type.Contains("Double", StringComparison.Ordinal) || type.Contains("Single", StringComparison.Ordinal) ? "a number"
+            : "a valid value";
+        return $"{match.Groups["option"].Value} '{match.Groups["value"].Value}' is not {wanted}.";
+    }
+
+    [GeneratedRegex(@"Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?<type>[^']+)'")]
+    private static partial Regex CannotParse();
 }

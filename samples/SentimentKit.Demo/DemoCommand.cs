@@ -40,6 +40,7 @@ internal static class DemoCommand
         };
         command.SetAction((result, cancellationToken) =>
         {
+            var folder = OutputPath.CheckWritableFolder(result.GetValue(output)!, "--out");
             var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
             var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
@@ -56,10 +57,9 @@ internal static class DemoCommand
             using var predictor = trained.CreatePredictor();
             var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
             var predictions = samples.Zip(predictor.PredictBatch(samples, cancellationToken)).ToArray();
-            var folder = result.GetValue(output)!;
             var files = ReportWriter.Write(folder, trained, evaluation, predictions);
             var modelPath = Path.Combine(folder, "model.skm");
-            trained.Save(modelPath);
+            OutputPath.SaveOrRescue(trained, modelPath);
 
             if (result.GetValue(json))
             {

@@ -38,6 +38,7 @@ internal static class TrainCommand
         command.Add(verbose);
         command.SetAction((result, cancellationToken) =>
         {
+            var outPath = OutputPath.CheckWritable(result.GetValue(output)!, "--out");
             var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
             var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
@@ -48,16 +49,17 @@ internal static class TrainCommand
 
             if (result.GetValue(epochs) is { } e)
             {
-                options.Trainer.Epochs = e;
+                options.Trainer.Epochs = e >= 1 ? e : throw new UsageException($"--epochs must be at least 1 (got {e}).");
             }
 
             if (result.GetValue(batchSize) is { } b)
             {
-                options.Trainer.BatchSize = b;
+                options.Trainer.BatchSize = b >= 1 ? b : throw new UsageException($"--batch-size must be at least 1 (got {b}).");
             }
 
             if (result.GetValue(maxTokens) is { } m)
             {
+                _ = m >= 1 ? m : throw new UsageException($"--max-tokens must be at least 1 (got {m}).");
                 var rnn = options.Model as RnnModelOptions
                     ?? throw new UsageException("--max-tokens applies to the bilstm and gru models; the n-gram models read every token.");
                 rnn.Network.MaxTokens = m;
@@ -66,10 +68,10 @@ internal static class TrainCommand
             var validPath = result.GetValue(valid);
             if (result.GetValue(validFraction) is { } f)
             {
-                options.Trainer.ValidationFraction = validPath is null ? f : throw new UsageException("give --valid or --valid-fraction, not both.");
+                options.Trainer.ValidationFraction = validPath is not null ? throw new UsageException("give --valid or --valid-fraction, not both.")
+                    : f is >= 0 and < 1 ? f : throw new UsageException($"--valid-fraction must be at least 0 and below 1 (got {f.ToString(CultureInfo.InvariantCulture)}).");
             }
 
-            var outPath = result.GetValue(output)!;
             var seedValue = options.Trainer.Seed;
             var train = data.Load(result, ImdbSplit.Train, seedValue);
             var validation = validPath is null ? null : data.Load(result, ImdbSplit.Test, seedValue, validPath);
@@ -77,7 +79,7 @@ internal static class TrainCommand
             var trainer = new SentimentTrainer(options, logging.CreateLogger("SentimentKit"));
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentimentkit: training {kind} on {train.Count} examples{(validation is null ? string.Empty : $", validating on {validation.Count}")}"));
             using var trained = TrainingProgressView.Run(progress => trainer.Train(train, validation, progress, cancellationToken));
-            trained.Save(outPath);
+            OutputPath.SaveOrRescue(trained, outPath);
             Summarize(trained, outPath, result.GetValue(json));
             return Task.FromResult(0);
         });

@@ -38,6 +38,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Calibrated: temperature {Temperature:F3}, validation ECE {EceBefore:F4} -> {EceAfter:F4}")]
     public static partial void Calibrated(ILogger logger, double temperature, double eceBefore, double eceAfter);
 
+    [LoggerMessage(EventId = 503, Level = LogLevel.Information, Message = "Not calibrated: {Reason}")]
+    public static partial void CalibrationSkipped(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Pretrained vectors from {Path} cover {Coverage:P1} of the vocabulary")]
     public static partial void PretrainedVectorsLoaded(ILogger logger, string path, double coverage);
 }

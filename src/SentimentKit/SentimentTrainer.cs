@@ -118,6 +118,7 @@ public sealed class SentimentTrainer
             TrainingSeconds = context.Clock.Elapsed.TotalSeconds - context.PreparationSeconds,
             History = context.History!,
             Calibration = context.Calibration,
+            CalibrationSkipped = context.CalibrationSkipped,
         };
         var manifest = new ModelManifest
         {

@@ -33,6 +33,12 @@ public sealed record TrainingReport
     /// <summary>Gets the epoch-by-epoch history.</summary>
     public required TrainingHistory History { get; init; }
 
-    /// <summary>Gets the temperature scaling fitted on the validation set, when calibration ran.</summary>
+    /// <summary>Gets the temperature scaling fitted on the validation set, when calibration ran and was kept.</summary>
     public TemperatureScaling? Calibration { get; init; }
+
+    /// <summary>
+    /// Gets why calibration was asked for but not applied — too few validation examples, or a temperature that did not
+    /// lower the validation log loss — or <see langword="null"/>.
+    /// </summary>
+    public string? CalibrationSkipped { get; init; }
 }

@@ -5,10 +5,23 @@ namespace SentimentKit.Evaluation;
 /// <summary>
 /// Temperature scaling (Guo et al., 2017): one scalar <c>T</c> that divides the logits before the
 /// softmax, fitted on validation logits by minimizing the negative log-likelihood. It changes
-/// confidences, never the predicted class.
+/// confidences, never the predicted class. The temperature is kept within [<see cref="MinTemperature"/>,
+/// <see cref="MaxTemperature"/>].
 /// </summary>
 public sealed record TemperatureScaling
 {
+    /// <summary>
+    /// The lowest temperature fitted. On a validation set the model separates perfectly, the log loss keeps falling as
+    /// the temperature goes to zero, which would show every prediction at 100%; sharpening by more than 4× is not kept.
+    /// </summary>
+    public const double MinTemperature = 0.25;
+
+    /// <summary>The highest temperature fitted (softening by 20×).</summary>
+    public const double MaxTemperature = 20;
+
+    /// <summary>The fewest validation examples a temperature is fitted on; with fewer the model is left uncalibrated.</summary>
+    public const int MinExamples = 30;
+
     /// <summary>Gets the fitted temperature (greater than 1 softens over-confident models).</summary>
     public required double Temperature { get; init; }
 
@@ -67,7 +80,7 @@ public sealed record TemperatureScaling
 
             var step = gradient / curvature;
             var next = Math.Clamp(beta - step, beta / 4, beta * 4);
-            next = Math.Clamp(next, 1e-3, 1e3);
+            next = Math.Clamp(next, 1 / MaxTemperature, 1 / MinTemperature);
             if (Math.Abs(next - beta) < 1e-9 * Math.Max(1, beta))
             {
                 beta = next;

@@ -55,6 +55,9 @@ internal sealed class FamilyTrainingContext
 
     public ClassificationMetrics? ValidationMetrics { get; private set; }
 
+    /// <summary>Gets why calibration was asked for but not applied, or <see langword="null"/>.</summary>
+    public string? CalibrationSkipped { get; private set; }
+
     /// <summary>Encodes texts in parallel, stopping at cancellation.</summary>
     public TInput[] Encode<TInput>(IReadOnlyList<string> texts, Func<string, TInput> encode)
     {
@@ -84,9 +87,7 @@ internal sealed class FamilyTrainingContext
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)
             {
-                Calibration = trainer.Calibrate(valid, ValidLabels!);
-                ValidationMetrics = trainer.Evaluate(valid, ValidLabels!, Calibration.Temperature);
-                Log.Calibrated(Logger, Calibration.Temperature, Calibration.EceBefore, Calibration.EceAfter);
+                Calibrate(trainer, valid);
             }
 
             return new ClassifierRunner<TInput>(module, Device, attribution);
@@ -96,5 +97,29 @@ internal sealed class FamilyTrainingContext
             module.Dispose();
             throw;
         }
+    }
+
+    // A temperature is kept only where it can be trusted: enough validation examples, and a lower validation log loss.
+    private void Calibrate<TInput>(ClassifierTrainer<TInput> trainer, TInput[] valid)
+    {
+        if (valid.Length < TemperatureScaling.MinExamples)
+        {
+            CalibrationSkipped = $"only {valid.Length} validation examples; calibration needs at least {TemperatureScaling.MinExamples}";
+        }
+        else
+        {
+            var fitted = trainer.Calibrate(valid, ValidLabels!);
+            if (fitted.NllAfter < fitted.NllBefore - 1e-9)
+            {
+                Calibration = fitted;
+                ValidationMetrics = trainer.Evaluate(valid, ValidLabels!, fitted.Temperature);
+                Log.Calibrated(Logger, fitted.Temperature, fitted.EceBefore, fitted.EceAfter);
+                return;
+            }
+
+            CalibrationSkipped = FormattableString.Invariant($"the fitted temperature {fitted.Temperature:F3} did not lower the validation log loss ({fitted.NllBefore:F4})");
+        }
+
+        Log.CalibrationSkipped(Logger, CalibrationSkipped);
     }
 }

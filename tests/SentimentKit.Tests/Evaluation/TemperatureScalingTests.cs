@@ -91,4 +91,17 @@ public class TemperatureScalingTests
 
         act.Should().Throw<ArgumentException>().WithMessage("Label 2 is outside 0 to 1.*");
     }
+
+    [Fact]
+    public void Fit_SeparableLogits_StopsAtTheLowestTemperature()
+    {
+        // Every example right with a margin: the log loss keeps falling as T goes to 0, which would show 100% everywhere.
+        float[] logits = [2, -2, -1.5f, 1.5f, 3, -1, -2, 2.5f];
+        int[] labels = [0, 1, 0, 1];
+
+        var scaling = TemperatureScaling.Fit(logits, labels, classCount: 2);
+
+        scaling.Temperature.Should().BeApproximately(TemperatureScaling.MinTemperature, 1e-9);
+        scaling.NllAfter.Should().BeLessThan(scaling.NllBefore);
+    }
 }

@@ -130,4 +130,18 @@ public class SentimentTrainerTests
 
         act.Should().Throw<DeviceUnavailableException>();
     }
+
+    [Fact]
+    public void Train_TinyValidationSet_LeavesTheModelUncalibratedAndSaysWhy()
+    {
+        var options = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
+        options.Trainer.ValidationFraction = 0.1;
+
+        using var model = new SentimentTrainer(options).Train(TinyReviews.Make(100, seed: 4));
+
+        model.Report!.ValidationCount.Should().Be(10);
+        model.Calibration.Should().BeNull();
+        model.Temperature.Should().Be(1);
+        model.Report.CalibrationSkipped.Should().Be("only 10 validation examples; calibration needs at least 30");
+    }
 }
