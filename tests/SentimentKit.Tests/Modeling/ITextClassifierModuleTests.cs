@@ -22,6 +22,23 @@ public class ITextClassifierModuleTests
     }
 
     [Fact]
+    public void GenericLoop_TransformerClassifier_LossFalls()
+    {
+        torch.manual_seed(1);
+        int[][] inputs = [[2, 3, 4], [5, 6], [2, 4, 3, 3], [6, 5, 5], [3, 2], [6]];
+        int[] labels = [1, 0, 1, 0, 1, 0];
+        using var model = new TransformerClassifier(new TransformerClassifierOptions
+        {
+            VocabularySize = 8, HiddenSize = 8, Layers = 1, AttentionHeads = 2, IntermediateSize = 16, MaxPositions = 8,
+            HiddenDropout = 0, AttentionDropout = 0, HeadDropout = 0, UnkId = 1,
+        });
+
+        var (first, last) = Train(model, inputs, labels);
+
+        last.Should().BeLessThan(first / 2);
+    }
+
+    [Fact]
     public void GenericLoop_BagOfNgramsClassifier_LossFalls()
     {
         SparseDocument[] inputs = [new([0], [1f]), new([1], [1f]), new([0, 2], [1f, 1f]), new([1, 2], [1f, 1f]), new([0], [0.5f]), new([1], [0.5f])];

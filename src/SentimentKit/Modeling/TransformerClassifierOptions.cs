@@ -1,0 +1,148 @@
+using System.Globalization;
+using SentimentKit.Sequences;
+
+namespace SentimentKit.Modeling;
+
+/// <summary>
+/// Settings of a <see cref="TransformerClassifier"/>: the shape of its BERT encoder and of its
+/// classification head. The defaults are all-MiniLM-L6-v2's encoder (6 layers of width 384, 12
+/// heads, feed-forward 1536, 512 positions, the 30,522-token uncased vocabulary) with mean pooling.
+/// </summary>
+public sealed class TransformerClassifierOptions
+{
+    /// <summary>Gets or sets the number of rows of the token embedding table (the WordPiece vocabulary size).</summary>
+    /// <value>The default value is 30522.</value>
+    public int VocabularySize { get; set; } = 30522;
+
+    /// <summary>Gets or sets the width of every hidden state.</summary>
+    /// <value>The default value is 384.</value>
+    public int HiddenSize { get; set; } = 384;
+
+    /// <summary>Gets or sets the number of encoder layers.</summary>
+    /// <value>The default value is 6.</value>
+    public int Layers { get; set; } = 6;
+
+    /// <summary>Gets or sets the number of attention heads; it must divide <see cref="HiddenSize"/>.</summary>
+    /// <value>The default value is 12.</value>
+    public int AttentionHeads { get; set; } = 12;
+
+    /// <summary>Gets or sets the width of the feed-forward layer inside each encoder layer.</summary>
+    /// <value>The default value is 1536.</value>
+    public int IntermediateSize { get; set; } = 1536;
+
+    /// <summary>Gets or sets the number of learned positions: the longest sequence the model reads.</summary>
+    /// <value>The default value is 512.</value>
+    public int MaxPositions { get; set; } = 512;
+
+    /// <summary>Gets or sets the number of token types (segments); a single text uses type 0.</summary>
+    /// <value>The default value is 2.</value>
+    public int TypeVocabularySize { get; set; } = 2;
+
+    /// <summary>Gets or sets the epsilon of every layer normalization.</summary>
+    /// <value>The default value is 1e-12, BERT's.</value>
+    public double LayerNormEpsilon { get; set; } = 1e-12;
+
+    /// <summary>Gets or sets the dropout probability after the embeddings and after each sublayer.</summary>
+    /// <value>The default value is 0.1.</value>
+    public double HiddenDropout { get; set; } = 0.1;
+
+    /// <summary>Gets or sets the dropout probability of the attention weights.</summary>
+    /// <value>The default value is 0.1.</value>
+    public double AttentionDropout { get; set; } = 0.1;
+
+    /// <summary>Gets or sets how the hidden states become one vector for the head.</summary>
+    /// <value>The default value is <see cref="TransformerPooling.Mean"/>.</value>
+    public TransformerPooling Pooling { get; set; } = TransformerPooling.Mean;
+
+    /// <summary>Gets or sets the dropout probability before the classification layer.</summary>
+    /// <value>The default value is 0.1.</value>
+    public double HeadDropout { get; set; } = 0.1;
+
+    /// <summary>Gets or sets the number of classes; at least 2.</summary>
+    /// <value>The default value is 2.</value>
+    public int NumClasses { get; set; } = 2;
+
+    /// <summary>Gets or sets the padding id (<c>[PAD]</c>); its embedding row receives no gradient.</summary>
+    /// <value>The default value is 0, <c>[PAD]</c> in BERT's vocabularies.</value>
+    public int PadId { get; set; }
+
+    /// <summary>Gets or sets the unknown-token id (<c>[UNK]</c>); an empty sequence is fed as this single token.</summary>
+    /// <value>The default value is 100, <c>[UNK]</c> in BERT's uncased vocabulary.</value>
+    public int UnkId { get; set; } = 100;
+
+    /// <summary>Checks every setting and reports every problem at once.</summary>
+    /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(Pooling))
+        {
+            errors.Add($"Pooling has an unknown value ({(int)Pooling}).");
+        }
+
+        if (VocabularySize < 2)
+        {
+            errors.Add($"VocabularySize must be at least 2, for the padding and unknown ids (was {VocabularySize}).");
+        }
+        else
+        {
+            if (PadId >= VocabularySize)
+            {
+                errors.Add($"PadId ({PadId}) must be below VocabularySize ({VocabularySize}).");
+            }
+
+            if (UnkId >= VocabularySize)
+            {
+                errors.Add($"UnkId ({UnkId}) must be below VocabularySize ({VocabularySize}).");
+            }
+        }
+
+        AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
+        AddAtLeastOne(errors, nameof(Layers), Layers);
+        AddAtLeastOne(errors, nameof(AttentionHeads), AttentionHeads);
+        AddAtLeastOne(errors, nameof(IntermediateSize), IntermediateSize);
+        AddAtLeastOne(errors, nameof(MaxPositions), MaxPositions);
+        AddAtLeastOne(errors, nameof(TypeVocabularySize), TypeVocabularySize);
+        if (HiddenSize >= 1 && AttentionHeads >= 1 && HiddenSize % AttentionHeads != 0)
+        {
+            errors.Add($"AttentionHeads ({AttentionHeads}) must divide HiddenSize ({HiddenSize}).");
+        }
+
+        if (!(LayerNormEpsilon > 0 && double.IsFinite(LayerNormEpsilon)))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"LayerNormEpsilon must be positive and finite (was {LayerNormEpsilon})."));
+        }
+
+        AddProbability(errors, nameof(HiddenDropout), HiddenDropout);
+        AddProbability(errors, nameof(AttentionDropout), AttentionDropout);
+        AddProbability(errors, nameof(HeadDropout), HeadDropout);
+        if (NumClasses < 2)
+        {
+            errors.Add($"NumClasses must be at least 2 (was {NumClasses}).");
+        }
+
+        PaddingOptions.AddErrors(errors, PadId, UnkId, null, TruncationStrategy.HeadAndTail);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOptionsException(nameof(TransformerClassifierOptions), errors);
+        }
+    }
+
+    internal TransformerClassifierOptions Clone() => (TransformerClassifierOptions)MemberwiseClone();
+
+    private static void AddAtLeastOne(List<string> errors, string name, int value)
+    {
+        if (value < 1)
+        {
+            errors.Add($"{name} must be at least 1 (was {value}).");
+        }
+    }
+
+    private static void AddProbability(List<string> errors, string name, double value)
+    {
+        if (!(value >= 0 && value < 1))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be in [0, 1) (was {value})."));
+        }
+    }
+}
