@@ -29,6 +29,45 @@ internal sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
     /// <param name="mask">Bool <c>[batch, time]</c>, <see langword="true"/> at real tokens.</param>
     public override Tensor forward(Tensor ids, Tensor mask) => ForwardEmbedded(EmbedWords(ids), mask);
 
+    /// <summary>
+    /// Gets the name and shape of every encoder parameter for a configuration, without building
+    /// the module, so that an importer can check a file before it allocates the model.
+    /// </summary>
+    public static Dictionary<string, long[]> ParameterShapes(TransformerClassifierOptions options)
+    {
+        long hidden = options.HiddenSize;
+        long intermediate = options.IntermediateSize;
+        var shapes = new Dictionary<string, long[]>(StringComparer.Ordinal)
+        {
+            ["embeddings.word_embeddings.weight"] = [options.VocabularySize, hidden],
+            ["embeddings.position_embeddings.weight"] = [options.MaxPositions, hidden],
+            ["embeddings.token_type_embeddings.weight"] = [options.TypeVocabularySize, hidden],
+            ["embeddings.LayerNorm.weight"] = [hidden],
+            ["embeddings.LayerNorm.bias"] = [hidden],
+        };
+        for (var i = 0; i < options.Layers; i++)
+        {
+            var layer = $"encoder.layer.{i}.";
+            foreach (var projection in new[] { "attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense" })
+            {
+                shapes[layer + projection + ".weight"] = [hidden, hidden];
+                shapes[layer + projection + ".bias"] = [hidden];
+            }
+
+            shapes[layer + "intermediate.dense.weight"] = [intermediate, hidden];
+            shapes[layer + "intermediate.dense.bias"] = [intermediate];
+            shapes[layer + "output.dense.weight"] = [hidden, intermediate];
+            shapes[layer + "output.dense.bias"] = [hidden];
+            foreach (var norm in new[] { "attention.output.LayerNorm", "output.LayerNorm" })
+            {
+                shapes[layer + norm + ".weight"] = [hidden];
+                shapes[layer + norm + ".bias"] = [hidden];
+            }
+        }
+
+        return shapes;
+    }
+
     /// <summary>Looks up the token embeddings: <c>[batch, time, hidden]</c>.</summary>
     public Tensor EmbedWords(Tensor ids) => _embeddings.EmbedWords(ids);
 

@@ -10,7 +10,7 @@ namespace SentimentKit.Modeling;
 /// A BERT text classifier: a post-LN transformer encoder (token, position and token-type
 /// embeddings; self-attention that never reads padding; GELU feed-forward blocks), pooling over
 /// the real tokens and a classification head (dropout, linear). With the default options the
-/// encoder has the shape of all-MiniLM-L6-v2, whose pretrained weights <c>BertOnnxImport</c>
+/// encoder has the shape of all-MiniLM-L6-v2, whose pretrained weights <see cref="BertOnnxImport"/>
 /// loads; the head always starts from random weights.
 /// </summary>
 /// <remarks>

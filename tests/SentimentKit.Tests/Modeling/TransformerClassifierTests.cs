@@ -90,6 +90,20 @@ public class TransformerClassifierTests
     }
 
     [Fact]
+    public void ParameterShapes_TinyOptions_SameNamesAndShapesAsTheModule()
+    {
+        var options = Tiny();
+        using var model = new TransformerClassifier(options);
+
+        var shapes = BertEncoder.ParameterShapes(options);
+
+        var actual = model.named_parameters()
+            .Where(p => p.name.StartsWith(TransformerClassifier.EncoderPrefix, StringComparison.Ordinal))
+            .ToDictionary(p => p.name[TransformerClassifier.EncoderPrefix.Length..], p => p.parameter.shape);
+        shapes.Should().BeEquivalentTo(actual);
+    }
+
+    [Fact]
     public void Constructor_Defaults_HasAllMiniLmL6EncoderParameterCount()
     {
         using var model = new TransformerClassifier();
