@@ -61,21 +61,21 @@ internal static class WordPieceThroughputCommand
 
         Print($"agreement: {same:N0} of {texts.Length:N0} reviews get identical ids ({pieces:N0} pieces); {differWithNel:N0} of the {texts.Length - same:N0} others hold U+0085, which BERT removes and FastBertTokenizer reads as a space");
 
-        var oursBest = Measure("SentimentKit WordPieceEncoder.EncodeIds", bytes, reps, () =>
+        var oursBest = TextThroughputCommand.Measure("WordPieceEncoder.EncodeIds", bytes, reps, () =>
         {
             foreach (var text in texts)
             {
                 ours.EncodeIds(text);
             }
         });
-        var theirsBest = Measure("FastBertTokenizer.Encode", bytes, reps, () =>
+        var theirsBest = TextThroughputCommand.Measure("FastBertTokenizer.Encode", bytes, reps, () =>
         {
             foreach (var text in texts)
             {
                 reference.Encode(text, maximumTokens: 1_000_000);
             }
         });
-        Measure("SentimentKit WordPieceEncoder.Encode (+words)", bytes, reps, () =>
+        TextThroughputCommand.Measure("WordPieceEncoder.Encode (+words)", bytes, reps, () =>
         {
             foreach (var text in texts)
             {
@@ -99,29 +99,6 @@ internal static class WordPieceThroughputCommand
         Print($"  differs at piece {at}: ours [{Around(ours, i => i)}] vs FastBertTokenizer [{Around(theirs, i => (int)i)}]");
     }
 
-    private static double Measure(string name, long bytes, int reps, Action action)
-    {
-        // Warm up long enough for tiered compilation to settle on optimized code.
-        var warmup = Stopwatch.StartNew();
-        do
-        {
-            action();
-        }
-        while (warmup.Elapsed < TimeSpan.FromSeconds(2));
-
-        var seconds = new double[reps];
-        for (var r = 0; r < reps; r++)
-        {
-            var watch = Stopwatch.StartNew();
-            action();
-            seconds[r] = watch.Elapsed.TotalSeconds;
-        }
-
-        Array.Sort(seconds);
-        var best = bytes / 1e6 / seconds[0];
-        Print($"{name,-48} best {best,6:F1} MB/s   median {bytes / 1e6 / seconds[reps / 2],6:F1} MB/s   ({reps} reps, 1 thread)");
-        return best;
-    }
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
 }

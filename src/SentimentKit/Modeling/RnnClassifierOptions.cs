@@ -109,30 +109,15 @@ public sealed class RnnClassifierOptions
             errors.Add($"Pooling has an unknown value ({(int)Pooling}).");
         }
 
-        if (VocabularySize < 2)
-        {
-            errors.Add($"VocabularySize must be at least 2, for the padding and unknown ids (was {VocabularySize}).");
-        }
-        else
-        {
-            if (PadId >= VocabularySize)
-            {
-                errors.Add($"PadId ({PadId}) must be below VocabularySize ({VocabularySize}).");
-            }
+        OptionErrors.AddVocabulary(errors, VocabularySize, PadId, UnkId);
 
-            if (UnkId >= VocabularySize)
-            {
-                errors.Add($"UnkId ({UnkId}) must be below VocabularySize ({VocabularySize}).");
-            }
-        }
-
-        AddAtLeastOne(errors, nameof(EmbeddingSize), EmbeddingSize);
-        AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
-        AddAtLeastOne(errors, nameof(Layers), Layers);
-        AddAtLeastOne(errors, nameof(HeadHiddenSize), HeadHiddenSize);
-        AddProbability(errors, nameof(Dropout), Dropout);
-        AddProbability(errors, nameof(EmbeddingDropout), EmbeddingDropout);
-        AddProbability(errors, nameof(HeadDropout), HeadDropout);
+        OptionErrors.AddAtLeastOne(errors, nameof(EmbeddingSize), EmbeddingSize);
+        OptionErrors.AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
+        OptionErrors.AddAtLeastOne(errors, nameof(Layers), Layers);
+        OptionErrors.AddAtLeastOne(errors, nameof(HeadHiddenSize), HeadHiddenSize);
+        OptionErrors.AddProbability(errors, nameof(Dropout), Dropout);
+        OptionErrors.AddProbability(errors, nameof(EmbeddingDropout), EmbeddingDropout);
+        OptionErrors.AddProbability(errors, nameof(HeadDropout), HeadDropout);
         if (NumClasses < 2)
         {
             errors.Add($"NumClasses must be at least 2 (was {NumClasses}).");
@@ -162,20 +147,4 @@ public sealed class RnnClassifierOptions
         MaxTokens = MaxTokens,
         Truncation = Truncation,
     };
-
-    private static void AddAtLeastOne(List<string> errors, string name, int value)
-    {
-        if (value < 1)
-        {
-            errors.Add($"{name} must be at least 1 (was {value}).");
-        }
-    }
-
-    private static void AddProbability(List<string> errors, string name, double value)
-    {
-        if (!(value >= 0 && value < 1))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be in [0, 1) (was {value})."));
-        }
-    }
 }

@@ -120,12 +120,7 @@ public sealed class TransformerClassifier : nn.Module<Tensor, Tensor, Tensor>, I
     /// <inheritdoc/>
     public Tensor ForwardBatch(ModelBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch is not PaddedBatch padded)
-        {
-            throw new ArgumentException($"{nameof(TransformerClassifier)} reads a {nameof(PaddedBatch)}, not a {batch.GetType().Name}.", nameof(batch));
-        }
-
+        var padded = PaddedInputs.Expect(batch, nameof(TransformerClassifier));
         return call(padded.Ids, padded.Lengths);
     }
 
@@ -216,27 +211,10 @@ public sealed class TransformerClassifier : nn.Module<Tensor, Tensor, Tensor>, I
 
     private void CheckInputs(Tensor ids, Tensor lengths)
     {
-        if (ids.dim() != 2)
-        {
-            throw new ArgumentException($"Ids must be [batch, time], but had shape [{string.Join(", ", ids.shape)}].", nameof(ids));
-        }
-
+        PaddedInputs.Check(ids, lengths);
         if (ids.shape[1] > _options.MaxPositions)
         {
             throw new ArgumentException($"Ids have {ids.shape[1]} steps, more than the model's {_options.MaxPositions} positions.", nameof(ids));
-        }
-
-        if (lengths.dim() != 1 || lengths.shape[0] != ids.shape[0])
-        {
-            throw new ArgumentException($"Lengths must be [{ids.shape[0]}], but had shape [{string.Join(", ", lengths.shape)}].", nameof(lengths));
-        }
-
-        // A zero length would leave a row with nothing to attend to (softmax over nothing is NaN).
-        var shortest = lengths.min().item<long>();
-        var longest = lengths.max().item<long>();
-        if (shortest < 1 || longest > ids.shape[1])
-        {
-            throw new ArgumentException($"Every length must be in [1, {ids.shape[1]}], but they ranged over [{shortest}, {longest}]; pad with {nameof(SequencePadder)}, which turns an empty sequence into one unknown token.", nameof(lengths));
         }
     }
 

@@ -80,29 +80,14 @@ public sealed class TransformerClassifierOptions
             errors.Add($"Pooling has an unknown value ({(int)Pooling}).");
         }
 
-        if (VocabularySize < 2)
-        {
-            errors.Add($"VocabularySize must be at least 2, for the padding and unknown ids (was {VocabularySize}).");
-        }
-        else
-        {
-            if (PadId >= VocabularySize)
-            {
-                errors.Add($"PadId ({PadId}) must be below VocabularySize ({VocabularySize}).");
-            }
+        OptionErrors.AddVocabulary(errors, VocabularySize, PadId, UnkId);
 
-            if (UnkId >= VocabularySize)
-            {
-                errors.Add($"UnkId ({UnkId}) must be below VocabularySize ({VocabularySize}).");
-            }
-        }
-
-        AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
-        AddAtLeastOne(errors, nameof(Layers), Layers);
-        AddAtLeastOne(errors, nameof(AttentionHeads), AttentionHeads);
-        AddAtLeastOne(errors, nameof(IntermediateSize), IntermediateSize);
-        AddAtLeastOne(errors, nameof(MaxPositions), MaxPositions);
-        AddAtLeastOne(errors, nameof(TypeVocabularySize), TypeVocabularySize);
+        OptionErrors.AddAtLeastOne(errors, nameof(HiddenSize), HiddenSize);
+        OptionErrors.AddAtLeastOne(errors, nameof(Layers), Layers);
+        OptionErrors.AddAtLeastOne(errors, nameof(AttentionHeads), AttentionHeads);
+        OptionErrors.AddAtLeastOne(errors, nameof(IntermediateSize), IntermediateSize);
+        OptionErrors.AddAtLeastOne(errors, nameof(MaxPositions), MaxPositions);
+        OptionErrors.AddAtLeastOne(errors, nameof(TypeVocabularySize), TypeVocabularySize);
         if (HiddenSize >= 1 && AttentionHeads >= 1 && HiddenSize % AttentionHeads != 0)
         {
             errors.Add($"AttentionHeads ({AttentionHeads}) must divide HiddenSize ({HiddenSize}).");
@@ -113,9 +98,9 @@ public sealed class TransformerClassifierOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"LayerNormEpsilon must be positive and finite (was {LayerNormEpsilon})."));
         }
 
-        AddProbability(errors, nameof(HiddenDropout), HiddenDropout);
-        AddProbability(errors, nameof(AttentionDropout), AttentionDropout);
-        AddProbability(errors, nameof(HeadDropout), HeadDropout);
+        OptionErrors.AddProbability(errors, nameof(HiddenDropout), HiddenDropout);
+        OptionErrors.AddProbability(errors, nameof(AttentionDropout), AttentionDropout);
+        OptionErrors.AddProbability(errors, nameof(HeadDropout), HeadDropout);
         if (NumClasses < 2)
         {
             errors.Add($"NumClasses must be at least 2 (was {NumClasses}).");
@@ -129,20 +114,4 @@ public sealed class TransformerClassifierOptions
     }
 
     internal TransformerClassifierOptions Clone() => (TransformerClassifierOptions)MemberwiseClone();
-
-    private static void AddAtLeastOne(List<string> errors, string name, int value)
-    {
-        if (value < 1)
-        {
-            errors.Add($"{name} must be at least 1 (was {value}).");
-        }
-    }
-
-    private static void AddProbability(List<string> errors, string name, double value)
-    {
-        if (!(value >= 0 && value < 1))
-        {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{name} must be in [0, 1) (was {value})."));
-        }
-    }
 }
