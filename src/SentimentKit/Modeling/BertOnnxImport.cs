@@ -179,14 +179,20 @@ public static partial class BertOnnxImport
                 continue;
             }
 
-            // MatMul computes x·W with W [in, out]; Gemm says which way round B is.
+            // MatMul computes x·W with W [in, out]; Gemm says which way round B is. A weight that
+            // kept its name is stored the same way, so it is taken from here too: a square one
+            // would otherwise pass the shape check untransposed.
             var transpose = node.OpType == "MatMul" || node.FindAttribute("transB") is not { Int: 1 };
             var bias = node.OpType == "Gemm" && node.Inputs.Count > 2 ? node.Inputs[2] : BiasAddedTo(index, node.Outputs[0]);
-            if (bias is not null && Canonical(bias) is { } biasName && biasName.EndsWith(".bias", StringComparison.Ordinal))
+            if (Canonical(weight.Name) is { } weightName && weightName.EndsWith(".weight", StringComparison.Ordinal))
+            {
+                tensors[weightName] = new ImportedTensor(weight, transpose);
+            }
+            else if (bias is not null && Canonical(bias) is { } biasName && biasName.EndsWith(".bias", StringComparison.Ordinal))
             {
                 tensors[biasName[..^"bias".Length] + "weight"] = new ImportedTensor(weight, transpose);
             }
-            else if (Canonical(node.Inputs[1]) is not { } named || !named.StartsWith("pooler.", StringComparison.Ordinal))
+            else
             {
                 unresolved.Add($"{node.OpType} {OnnxFormatException.Quote(node.Name)} multiplies by {OnnxFormatException.Quote(weight.Name)} [{string.Join(", ", weight.Dims)}] but adds no named bias to take a name from");
             }

@@ -56,6 +56,20 @@ public sealed class BertOnnxImportTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Read_MatMulWeightsThatKeptTheirNames_AreTransposedToo()
+    {
+        torch.manual_seed(18);
+        using var source = new TransformerClassifier(TransformerClassifierTests.Tiny());
+        var (onnx, vocab) = WriteFiles(source, namedWeights: true);
+
+        using var imported = BertOnnxImport.Read(onnx, vocab).CreateClassifier();
+
+        // The query weight is square: only the values tell its orientation.
+        var name = "bert.encoder.layer.0.attention.self.query.weight";
+        MaxAbsDifference(source.get_parameter(name)!, imported.get_parameter(name)!).Should().Be(0);
+    }
+
+    [Fact]
     public void Read_HeadsHiddenFromTheGraph_FailsNamingTheOptionAndSucceedsWithIt()
     {
         torch.manual_seed(13);
@@ -193,10 +207,10 @@ public sealed class BertOnnxImportTests(ITestOutputHelper output) : IDisposable
     private static IEnumerable<string> Tokens(int count) =>
         new[] { "[PAD]", "[UNK]", "[CLS]", "[SEP]" }.Concat(Enumerable.Range(4, count - 4).Select(i => $"t{i}"));
 
-    private (string Onnx, string Vocab) WriteFiles(TransformerClassifier source, bool hideHeads = false, string? omit = null, string? anonymousBias = null)
+    private (string Onnx, string Vocab) WriteFiles(TransformerClassifier source, bool hideHeads = false, string? omit = null, string? anonymousBias = null, bool namedWeights = false)
     {
         var onnx = _temp.File("model.onnx");
-        File.WriteAllBytes(onnx, TinyBertOnnx.Create(source, hideHeads, omit, anonymousBias));
+        File.WriteAllBytes(onnx, TinyBertOnnx.Create(source, hideHeads, omit, anonymousBias, namedWeights));
         var vocab = _temp.File("vocab.txt");
         File.WriteAllLines(vocab, Tokens(source.Options.VocabularySize));
         return (onnx, vocab);

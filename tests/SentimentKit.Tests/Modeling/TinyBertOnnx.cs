@@ -35,15 +35,18 @@ internal sealed class TinyBertOnnx
     /// <summary>Gets or sets a tensor left out of the initializers (a graph input instead, so that the graph stays consistent).</summary>
     public string? Omit { get; init; }
 
+    /// <summary>Gets or sets a value indicating whether the MatMul weights keep their PyTorch names (still stored <c>[in, out]</c>).</summary>
+    public bool NamedWeights { get; init; }
+
     /// <summary>Gets or sets a bias stored under an anonymous name, so that the weight before it cannot be named.</summary>
     public string? AnonymousBias { get; init; }
 
     /// <summary>Writes the encoder of <paramref name="source"/> as an ONNX model's bytes.</summary>
-    public static byte[] Create(TransformerClassifier source, bool hideHeads = false, string? omit = null, string? anonymousBias = null)
+    public static byte[] Create(TransformerClassifier source, bool hideHeads = false, string? omit = null, string? anonymousBias = null, bool namedWeights = false)
     {
         var model = new OnnxModel { ProducerName = "pytorch", ProducerVersion = "1.10", IrVersion = 7 };
         model.OpsetImports.Add(new OnnxOperatorSet("", 13));
-        new TinyBertOnnx(source, model.Graph) { HideHeads = hideHeads, Omit = omit, AnonymousBias = anonymousBias }.Write();
+        new TinyBertOnnx(source, model.Graph) { HideHeads = hideHeads, Omit = omit, AnonymousBias = anonymousBias, NamedWeights = namedWeights }.Write();
         return model.ToByteArray();
     }
 
@@ -106,7 +109,7 @@ internal sealed class TinyBertOnnx
     private string Linear(string input, string name)
     {
         var weight = _weights[name + ".weight"];
-        var anonymous = Fresh();
+        var anonymous = NamedWeights ? name + ".weight" : Fresh();
         _graph.Initializers.Add(OnnxTensor.FromFloats(anonymous, [weight.shape[1], weight.shape[0]], weight.t().contiguous().data<float>().ToArray()));
         var bias = AnonymousBias == name + ".bias" ? Fresh() : name + ".bias";
         _graph.Initializers.Add(OnnxTensor.FromFloats(bias, [.. _weights[name + ".bias"].shape], _weights[name + ".bias"].data<float>().ToArray()));
