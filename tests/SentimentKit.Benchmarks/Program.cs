@@ -17,7 +17,7 @@ using SentimentKit.Benchmarks;
 //                                       train, explain, save on a device; reload on the CPU; compare
 //   wordpiece [--data PATH] [--vocab PATH] [--limit N] [--reps N] [--show N]
 //                                       WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer
-//   transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N]
+//   transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]
 //                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
@@ -73,7 +73,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   train, explain, save on a device; reload on the CPU; compare");
     writer.WriteLine("  wordpiece [--data PATH] [--vocab PATH] [--limit N] [--reps N] [--show N]");
     writer.WriteLine("                                   WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer");
-    writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N]");
+    writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     return exitCode;
 }

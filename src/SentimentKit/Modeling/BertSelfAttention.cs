@@ -45,8 +45,9 @@ internal sealed class BertSelfAttention : nn.Module<Tensor, Tensor, Tensor>
         var time = hidden.shape[1];
         Tensor Heads(Linear projection) => projection.call(hidden).view(batch, time, _heads, _headSize).transpose(1, 2);
 
-        // libtorch picks its fused kernel; a padded key gets weight exactly 0, so a real token's
-        // output does not depend on how much padding its batch has.
+        // libtorch picks its fused kernel (on the CPU only without dropout; see
+        // TransformerClassifierOptions.AttentionDropout); a padded key gets weight exactly 0, so a
+        // real token's output does not depend on how much padding its batch has.
         var attended = nn.functional.scaled_dot_product_attention(
             Heads(_query), Heads(_key), Heads(_value), keyMask, training ? _dropout : 0.0);
         return attended.transpose(1, 2).reshape(batch, time, _heads * _headSize);
