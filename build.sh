@@ -5,6 +5,7 @@
 #   ./build.sh bench [args]  run the benchmark runner (BenchmarkDotNet and end-to-end IMDB runs)
 #   ./build.sh pack          produce the NuGet package in artifacts/packages
 #   ./build.sh prereq        only check (and where possible fix) the native prerequisites
+#   ./build.sh minilm        put all-MiniLM-L6-v2 (model.onnx, vocab.txt) into artifacts/minilm
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -158,6 +159,7 @@ case "$cmd" in
     bench) ensure_prerequisites
            dotnet run --project tests/SentimentKit.Benchmarks -c "$config" -- "$@" ;;
     pack) pack ;;
-    -h|--help|help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//' ;;
-    *) say "unknown command '$cmd' (expected test, demo, bench, pack or prereq)"; exit 2 ;;
+    minilm) bash "$root/eng/minilm.sh" "$@" ;;
+    -h|--help|help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+    *) say "unknown command '$cmd' (expected test, demo, bench, pack, prereq or minilm)"; exit 2 ;;
 esac

@@ -17,6 +17,10 @@ using SentimentKit.Benchmarks;
 //                                       train, explain, save on a device; reload on the CPU; compare
 //   data-memory [--data PATH] [--size-mib N]
 //                                       peak resident memory of loading IMDB and a huge review (tar.gz, CSV)
+//   wordpiece [--data PATH] [--vocab PATH] [--limit N] [--reps N] [--show N]
+//                                       WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer
+//   transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]
+//                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -32,6 +36,8 @@ try
         "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
         "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
         "data-memory" => DataMemoryCommand.Run(VerbOptions.Parse(rest)),
+        "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
+        "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -70,5 +76,9 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   train, explain, save on a device; reload on the CPU; compare");
     writer.WriteLine("  data-memory [--data PATH] [--size-mib N]");
     writer.WriteLine("                                   peak resident memory of loading IMDB and a huge review (tar.gz, CSV)");
+    writer.WriteLine("  wordpiece [--data PATH] [--vocab PATH] [--limit N] [--reps N] [--show N]");
+    writer.WriteLine("                                   WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer");
+    writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
+    writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     return exitCode;
 }

@@ -87,7 +87,8 @@ internal static class TextThroughputCommand
         return 0;
     }
 
-    private static void Measure(string name, long bytes, int reps, Action action)
+    /// <summary>Times <paramref name="action"/> (after a second of warm-up), prints best and median MB/s and returns the best.</summary>
+    internal static double Measure(string name, long bytes, int reps, Action action)
     {
         // Warm up long enough for tiered compilation to settle on optimized code.
         var warmup = Stopwatch.StartNew();
@@ -109,6 +110,7 @@ internal static class TextThroughputCommand
         var best = bytes / 1e6 / seconds[0];
         var median = bytes / 1e6 / seconds[reps / 2];
         Print($"{name,-40} best {best,7:F1} MB/s   median {median,7:F1} MB/s   ({reps} reps, 1 thread)");
+        return best;
     }
 
     private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));

@@ -63,6 +63,15 @@ public class OptionsContractTests
         },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },
+        [typeof(WordPieceEncoderOptions)] = new() { ["MaxTokens"] = 512, ["TruncationHeadShare"] = 0.25 },
+        [typeof(WordPieceTokenizerOptions)] = new() { ["LowerCase"] = true, ["StripAccents"] = null, ["MaxCharactersPerWord"] = 100 },
+        [typeof(BertOnnxImportOptions)] = new() { ["AttentionHeads"] = null, ["LayerNormEpsilon"] = null },
+        [typeof(TransformerClassifierOptions)] = new()
+        {
+            ["VocabularySize"] = 30522, ["HiddenSize"] = 384, ["Layers"] = 6, ["AttentionHeads"] = 12, ["IntermediateSize"] = 1536,
+            ["MaxPositions"] = 512, ["TypeVocabularySize"] = 2, ["LayerNormEpsilon"] = 1e-12, ["HiddenDropout"] = 0.1, ["AttentionDropout"] = 0.1,
+            ["Pooling"] = TransformerPooling.Mean, ["HeadDropout"] = 0.1, ["ClassCount"] = 2, ["PadId"] = 0, ["UnkId"] = 100,
+        },
     };
 
     public static TheoryData<Type> OptionsTypes => [.. Defaults.Keys];

@@ -125,12 +125,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     /// <inheritdoc/>
     public Tensor ForwardBatch(ModelBatch batch)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        if (batch is not PaddedBatch padded)
-        {
-            throw new ArgumentException($"{nameof(RnnClassifier)} reads a {nameof(PaddedBatch)}, not a {batch.GetType().Name}.", nameof(batch));
-        }
-
+        var padded = PaddedInputs.Expect(batch, nameof(RnnClassifier));
         return call(padded.Ids, padded.Lengths);
     }
 
@@ -143,7 +138,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(lengths);
         using var scope = torch.NewDisposeScope();
-        CheckInputs(ids, lengths);
+        PaddedInputs.Check(ids, lengths);
         return ForwardEmbedded(_embedding.call(ids), lengths).MoveToOuterDisposeScope();
     }
 
@@ -180,26 +175,6 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
         return nameof(RnnClassifier);
     }
 
-    private static void CheckInputs(Tensor ids, Tensor lengths)
-    {
-        if (ids.dim() != 2)
-        {
-            throw new ArgumentException($"Ids must be [batch, time], but had shape [{string.Join(", ", ids.shape)}].", nameof(ids));
-        }
-
-        if (lengths.dim() != 1 || lengths.shape[0] != ids.shape[0])
-        {
-            throw new ArgumentException($"Lengths must be [{ids.shape[0]}], but had shape [{string.Join(", ", lengths.shape)}].", nameof(lengths));
-        }
-
-        // A zero length would gather from step -1; libtorch would fail far from the cause.
-        var shortest = lengths.min().item<long>();
-        var longest = lengths.max().item<long>();
-        if (shortest < 1 || longest > ids.shape[1])
-        {
-            throw new ArgumentException($"Every length must be in [1, {ids.shape[1]}], but they ranged over [{shortest}, {longest}]; pad with {nameof(SequencePadder)}, which turns an empty sequence into one unknown token.", nameof(lengths));
-        }
-    }
 
     private Tensor Pool(Tensor padded, Tensor final, Tensor lengths)
     {

@@ -22,6 +22,23 @@ public class ITextClassifierModuleTests
     }
 
     [Fact]
+    public void GenericLoop_TransformerClassifier_LossFalls()
+    {
+        torch.manual_seed(1);
+        int[][] inputs = [[2, 3, 4], [5, 6], [2, 4, 3, 3], [6, 5, 5], [3, 2], [6]];
+        int[] labels = [1, 0, 1, 0, 1, 0];
+        using var model = new TransformerClassifier(new TransformerClassifierOptions
+        {
+            VocabularySize = 8, HiddenSize = 8, Layers = 1, AttentionHeads = 2, IntermediateSize = 16, MaxPositions = 8,
+            HiddenDropout = 0, AttentionDropout = 0, HeadDropout = 0, UnkId = 1,
+        });
+
+        var (first, last) = Train(model, inputs, labels);
+
+        last.Should().BeLessThan(first / 2);
+    }
+
+    [Fact]
     public void GenericLoop_BagOfNgramsClassifier_LossFalls()
     {
         SparseDocument[] inputs = [new([0], [1f]), new([1], [1f]), new([0, 2], [1f, 1f]), new([1, 2], [1f, 1f]), new([0], [0.5f]), new([1], [0.5f])];
@@ -31,6 +48,53 @@ public class ITextClassifierModuleTests
         var (first, last) = Train(model, inputs, labels);
 
         last.Should().BeLessThan(first / 2);
+    }
+
+    [Fact]
+    public void GenericLoop_TransformerClassifier_LiveTensorCountReturnsToStart()
+    {
+        torch.manual_seed(9);
+        using var model = new TransformerClassifier(TransformerClassifierTests.Tiny(dropout: 0.1));
+        using var optimizer = optim.AdamW(model.parameters());
+
+        var (start, end) = CountLiveTensors(model, optimizer, [[2, 3, 4, 5, 6], [7], [], [8, 9]], [0, 1, 2, 0], steps: 20);
+
+        end.Should().Be(start);
+    }
+
+    /// <summary>
+    /// Live tensors before and after <paramref name="steps"/> training steps, counted once the
+    /// first two steps have made the gradients and the optimizer state (which live on).
+    /// </summary>
+    internal static (long Start, long End) CountLiveTensors<TInput>(ITextClassifierModule<TInput> model, optim.Optimizer optimizer, IReadOnlyList<TInput> inputs, int[] labels, int steps)
+    {
+        void Step()
+        {
+            // The model's calls run outside any dispose scope, so a tensor escaping the model's
+            // own scope would stay live. zero_grad gets a scope because TorchSharp's optimizers
+            // wrap each gradient in a new tensor there.
+            using var batch = model.CreateBatch(inputs, labels);
+            using (torch.NewDisposeScope())
+            {
+                optimizer.zero_grad();
+            }
+
+            using var logits = model.ForwardBatch(batch);
+            using var loss = nn.functional.cross_entropy(logits, batch.Labels!);
+            loss.backward();
+            optimizer.step();
+        }
+
+        model.TorchModule.train();
+        Step();
+        Step();
+        var start = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (var step = 0; step < steps; step++)
+        {
+            Step();
+        }
+
+        return (start, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     // What a trainer does, written once for any model: no test of the concrete type.
