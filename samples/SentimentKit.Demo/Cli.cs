@@ -21,6 +21,7 @@ internal static class Cli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             PredictCommand.Create(),
+            ServeCommand.Create(),
             DeviceCommand.Create(),
         };
 
