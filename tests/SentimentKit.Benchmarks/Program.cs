@@ -15,6 +15,8 @@ using SentimentKit.Benchmarks;
 //                                       p50/p95/p99 of single CPU predictions, every call timed
 //   device-proof [--device D] [--expect cpu|cuda]
 //                                       train, explain, save on a device; reload on the CPU; compare
+//   serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]
+//                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -29,6 +31,7 @@ try
         "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
         "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
         "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
+        "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -65,5 +68,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   p50/p95/p99 of single CPU predictions, every call timed");
     writer.WriteLine("  device-proof [--device D] [--expect cpu|cuda]");
     writer.WriteLine("                                   train, explain, save on a device; reload on the CPU; compare");
+    writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
+    writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     return exitCode;
 }

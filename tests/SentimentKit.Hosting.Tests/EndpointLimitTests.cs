@@ -15,7 +15,8 @@ public class EndpointLimitTests
         using var app = SentimentApp.ForFake(["neg", "pos"], blocks: true,
             settings: [("SentimentKit:Endpoints:MaxConcurrentRequests", "1"), ("SentimentKit:Endpoints:QueueLimit", "0")]);
         using var client = app.CreateClient();
-        var model = (FakePredictor)app.Pool.Acquire().Predictor;
+        using var lease = app.Pool.Acquire();
+        var model = (FakePredictor)lease.Predictor;
 
         var first = client.PostAsJsonAsync("/predict", new { texts = new[] { "held inside the model" } });
         model.WaitForCall(Wait).Should().BeTrue();
@@ -37,7 +38,8 @@ public class EndpointLimitTests
         using var app = SentimentApp.ForFake(["neg", "pos"], blocks: true,
             settings: [("SentimentKit:Endpoints:MaxConcurrentRequests", "1"), ("SentimentKit:Endpoints:QueueLimit", "4")]);
         using var client = app.CreateClient();
-        var model = (FakePredictor)app.Pool.Acquire().Predictor;
+        using var lease = app.Pool.Acquire();
+        var model = (FakePredictor)lease.Predictor;
 
         var first = client.PostAsJsonAsync("/predict", new { texts = new[] { "held" } });
         model.WaitForCall(Wait).Should().BeTrue();
