@@ -20,21 +20,42 @@ internal sealed class SentimentEndpointHandlers(
 
     private readonly ISentimentPredictor _predictor = pool.GetPredictor(model);
 
-    public async Task<IResult> PredictAsync(HttpContext context)
+    public Task<IResult> PredictAsync(HttpContext context) => AdmitAsync<PredictRequest>(context, PredictShape, Predict);
+
+    public Task<IResult> ExplainAsync(HttpContext context) => AdmitAsync<ExplainRequest>(context, ExplainShape, Explain);
+
+    public IResult Describe()
     {
-        using var permit = await limiter.AcquireAsync(1, context.RequestAborted).ConfigureAwait(false);
-        if (!permit.IsAcquired)
-        {
-            return Busy(context);
-        }
+        using var lease = pool.Acquire(model);
+        var status = pool.GetStatus(model);
+        var info = lease.Info;
+        return Results.Json(
+            new ModelDescription
+            {
+                Name = model,
+                Runtime = info.Runtime,
+                Kind = info.Kind,
+                Labels = info.Labels,
+                CreatedUtc = info.CreatedUtc,
+                LibraryVersion = info.LibraryVersion,
+                Seed = info.Seed,
+                Temperature = info.Temperature,
 
-        var (request, problem) = await RequestBody.ReadAsync<PredictRequest>(context, options.MaxRequestBodyBytes, reject, PredictShape).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
+                // The file's name, not its path: where the server keeps its files is none of the client's business.
+                FileName = info.Path is null ? null : Path.GetFileName(info.Path),
+                FileSha256 = info.FileSha256,
+                CanExplain = lease.Predictor.CanExplain,
+                LoadedUtc = lease.LoadedUtc,
+                Reloads = status.Reloads,
+                LastReloadError = status.LastReloadError,
+                Manifest = lease.Manifest,
+            },
+            HostingJson.Options);
+    }
 
-        if (request!.Texts is not { } texts)
+    private IResult Predict(HttpContext context, PredictRequest request)
+    {
+        if (request.Texts is not { } texts)
         {
             return reject.Malformed400(context, $"The request has no \"texts\" array; expected {PredictShape}.");
         }
@@ -71,21 +92,9 @@ internal sealed class SentimentEndpointHandlers(
         return Results.Json(predictions.Select(PredictionResult.From).ToArray(), HostingJson.Options);
     }
 
-    public async Task<IResult> ExplainAsync(HttpContext context)
+    private IResult Explain(HttpContext context, ExplainRequest request)
     {
-        using var permit = await limiter.AcquireAsync(1, context.RequestAborted).ConfigureAwait(false);
-        if (!permit.IsAcquired)
-        {
-            return Busy(context);
-        }
-
-        var (request, problem) = await RequestBody.ReadAsync<ExplainRequest>(context, options.MaxRequestBodyBytes, reject, ExplainShape).ConfigureAwait(false);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (request!.Text is not { } text)
+        if (request.Text is not { } text)
         {
             return reject.Malformed400(context, $"The request has no \"text\" string; expected {ExplainShape}.");
         }
@@ -105,33 +114,18 @@ internal sealed class SentimentEndpointHandlers(
         }
     }
 
-    public IResult Describe()
+    /// <summary>Waits for a place under the concurrency limit (or answers 429), then reads the body and handles it while holding the place.</summary>
+    private async Task<IResult> AdmitAsync<T>(HttpContext context, string shape, Func<HttpContext, T, IResult> handle)
+        where T : class
     {
-        using var lease = pool.Acquire(model);
-        var status = pool.GetStatus(model);
-        var info = lease.Info;
-        return Results.Json(
-            new ModelDescription
-            {
-                Name = model,
-                Runtime = info.Runtime,
-                Kind = info.Kind,
-                Labels = info.Labels,
-                CreatedUtc = info.CreatedUtc,
-                LibraryVersion = info.LibraryVersion,
-                Seed = info.Seed,
-                Temperature = info.Temperature,
+        using var permit = await limiter.AcquireAsync(1, context.RequestAborted).ConfigureAwait(false);
+        if (!permit.IsAcquired)
+        {
+            return Busy(context);
+        }
 
-                // The file's name, not its path: where the server keeps its files is none of the client's business.
-                FileName = info.Path is null ? null : Path.GetFileName(info.Path),
-                FileSha256 = info.FileSha256,
-                CanExplain = lease.Predictor.CanExplain,
-                LoadedUtc = lease.LoadedUtc,
-                Reloads = status.Reloads,
-                LastReloadError = status.LastReloadError,
-                Manifest = lease.Manifest,
-            },
-            HostingJson.Options);
+        var (request, problem) = await RequestBody.ReadAsync<T>(context, options.MaxRequestBodyBytes, reject, shape).ConfigureAwait(false);
+        return problem ?? handle(context, request!);
     }
 
     private IResult? TooLong(HttpContext context, string text, int? index) =>
