@@ -42,7 +42,7 @@ internal static class ServeLoadCommand
             var reference = InProcessThroughput(model, reviews, maxSeconds / 4);
             var served = ServeAsync(cli, model, reviews, requests, connections, warmup, TimeSpan.FromSeconds(maxSeconds)).GetAwaiter().GetResult();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {reference.Kind,-7} {served.Completed:N0} requests in {served.Seconds:F1} s: {served.Completed / served.Seconds:F0} requests/s; latency p50 {served.P50:F2} ms, p95 {served.P95:F2} ms, p99 {served.P99:F2} ms, max {served.Max:F1} ms; {served.Errors} errors"));
+                $"  {reference.Kind,-7} {served.Completed:N0} requests answered 200 in {served.Seconds:F1} s: {served.Completed / served.Seconds:F0} requests/s; latency p50 {served.P50:F2} ms, p95 {served.P95:F2} ms, p99 {served.P99:F2} ms, max {served.Max:F1} ms; {served.Errors} errors"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"          server resident memory {served.RssBeforeMb:F0} MB after warm-up, {served.RssAfterMb:F0} MB after ({(served.RssAfterMb / served.RssBeforeMb) - 1:+0.0%;-0.0%}); in-process PredictBatch({InProcessBatch}) {reference.TextsPerSecond:F0} texts/s: served/in-process {served.Completed / served.Seconds / reference.TextsPerSecond:F2}"));
         }
@@ -89,7 +89,15 @@ internal static class ServeLoadCommand
             RedirectStandardError = true,
             UseShellExecute = false,
         })!;
-        server.ErrorDataReceived += (_, _) => { };
+        // The server logs to stderr: its warnings and errors are kept to explain any failed request.
+        var serverLog = new ConcurrentQueue<string>();
+        server.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } logged && (logged.StartsWith("warn", StringComparison.Ordinal) || logged.StartsWith("fail", StringComparison.Ordinal) || logged.StartsWith("crit", StringComparison.Ordinal)))
+            {
+                serverLog.Enqueue(logged);
+            }
+        };
         server.BeginErrorReadLine();
         try
         {
@@ -105,10 +113,20 @@ internal static class ServeLoadCommand
             var rssBefore = ResidentMb(server.Id);
             var watch = Stopwatch.StartNew();
             var (latencies, errors) = await RunAsync(client, url, bodies, requests, connections, limit, offset: 0).ConfigureAwait(false);
+            foreach (var error in errors.Take(5))
+            {
+                Console.WriteLine($"          error: {error}");
+            }
+
+            foreach (var logged in serverLog.Take(5))
+            {
+                Console.WriteLine($"          server: {(logged.Length > 300 ? logged[..300] : logged)}");
+            }
+
             var seconds = watch.Elapsed.TotalSeconds;
             var rssAfter = ResidentMb(server.Id);
             Array.Sort(latencies);
-            return new Result(latencies.Length, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1], errors, rssBefore, rssAfter);
+            return new Result(latencies.Length, seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1], errors.Count, rssBefore, rssAfter);
         }
         finally
         {
@@ -117,11 +135,11 @@ internal static class ServeLoadCommand
         }
     }
 
-    /// <summary>Sends <paramref name="count"/> requests over <paramref name="connections"/> concurrent loops; returns each completed request's latency (ms) and the errors.</summary>
-    private static async Task<(double[] Latencies, int Errors)> RunAsync(HttpClient client, Uri url, byte[][] bodies, int count, int connections, TimeSpan limit, int offset)
+    /// <summary>Sends <paramref name="count"/> requests over <paramref name="connections"/> concurrent loops; returns each answered request's latency (ms) and what went wrong with the others.</summary>
+    private static async Task<(double[] Latencies, IReadOnlyCollection<string> Errors)> RunAsync(HttpClient client, Uri url, byte[][] bodies, int count, int connections, TimeSpan limit, int offset)
     {
         var next = -1;
-        var errors = 0;
+        var errors = new ConcurrentQueue<string>();
         var latencies = new ConcurrentBag<double>();
         using var deadline = new CancellationTokenSource(limit);
         var loops = Enumerable.Range(0, connections).Select(async _ =>
@@ -135,15 +153,16 @@ internal static class ServeLoadCommand
                     using var content = new ByteArrayContent(bodies[(offset + i) % bodies.Length]);
                     content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                     using var response = await client.PostAsync(url, content, deadline.Token).ConfigureAwait(false);
-                    await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
+                    var answer = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
-                        Interlocked.Increment(ref errors);
+                        errors.Enqueue($"request {i}: {(int)response.StatusCode} {(answer.Length > 300 ? answer[..300] : answer)}");
+                        continue;
                     }
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
-                    Interlocked.Increment(ref errors);
+                    errors.Enqueue($"request {i}: {e.GetType().Name}: {e.Message}");
                     continue;
                 }
 
@@ -151,7 +170,7 @@ internal static class ServeLoadCommand
             }
         });
         await Task.WhenAll(loops).ConfigureAwait(false);
-        return ([.. latencies], errors);
+        return ([.. latencies], [.. errors]);
     }
 
     /// <summary>The resident memory of another process in MB (Linux: VmRSS of /proc/PID/status).</summary>
