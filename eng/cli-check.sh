@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the built `sentimentkit` command through the contract of DESIGN.md on a generated TSV:
-# train (baseline, nbsvm and bilstm), evaluate --json, predict --json from stdin and --text, exit codes.
+# train (baseline, nbsvm and bilstm), evaluate --json, predict --json from stdin and --text, serve, exit codes.
 # Usage: eng/cli-check.sh [CONFIGURATION]
 set -euo pipefail
 config=${1:-Release}
@@ -8,7 +8,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cli="$root/samples/SentimentKit.Demo/bin/$config/net10.0/sentimentkit"
 [ -x "$cli" ] || { echo "cli check: $cli is not built" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/sentimentkit-cli.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+serve_pid=""
+stop_server() { if [ -n "$serve_pid" ]; then kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; serve_pid=""; fi; }
+trap 'stop_server; rm -rf "$work"' EXIT
 cd "$work"
 failures=0
 fail() { echo "cli check FAILED: $*" >&2; failures=$((failures + 1)); }
@@ -72,6 +74,51 @@ grep -q '"text":"what a great film","label":"positive"' out.txt || fail "predict
 expect_exit 0 "predict --text" "$cli" predict --model bilstm.skm --text "loved it" --text "boring" --json
 [ "$(wc -l < out.txt)" -eq 2 ] || fail "predict --text twice must print two lines"
 expect_exit 0 "device" "$cli" device --device cpu
+
+# serve: on a free loopback port (0), its address read from the one line it prints on stdout; then health, predict,
+# explain, the model, the page, the OpenAPI document and malformed JSON over HTTP; then stopped with SIGTERM.
+"$cli" serve --model baseline.skm --urls http://127.0.0.1:0 > serve.out 2> serve.err < /dev/null &
+serve_pid=$!
+url=""
+for _ in $(seq 1 300); do
+    url=$(sed -n 's/^serving .* at \(http:[^ ]*\).*/\1/p' serve.out | head -n 1)
+    [ -n "$url" ] && break
+    kill -0 "$serve_pid" 2> /dev/null || break
+    sleep 0.2
+done
+http() { # http METHOD PATH [JSON]: the status code; the body goes to out.txt
+    local method=$1 path=$2
+    shift 2
+    curl -sS -o out.txt -w '%{http_code}' -X "$method" ${1:+-H 'Content-Type: application/json' --data-binary "$1"} "$url$path" 2> curl.err || echo "000"
+}
+if [ -z "$url" ]; then
+    fail "serve did not print where it listens: $(head -c 300 serve.err)"
+else
+    code=$(http GET /healthz)
+    [ "$code" = 200 ] && grep -q '"status":"Healthy"' out.txt || fail "serve GET /healthz: $code $(head -c 300 out.txt)"
+    code=$(http POST /predict '{"texts": ["what a great film", "the plot was awful"]}')
+    [ "$code" = 200 ] && grep -q '^\[{"label":"positive","confidence":[0-9.eE-]*,"probabilities":{[^}]*}},{"label":"negative",' out.txt \
+        || fail "serve POST /predict: $code $(head -c 300 out.txt)"
+    code=$(http POST /predict '{"texts": ["unterminated')
+    [ "$code" = 400 ] && grep -q '"detail":"The request body is not valid JSON' out.txt || fail "serve POST /predict with bad JSON: $code $(head -c 300 out.txt)"
+    code=$(http POST /explain '{"text": "what a great film"}')
+    [ "$code" = 200 ] && grep -q '"tokens":\[{"token":"what","attribution":' out.txt || fail "serve POST /explain: $code $(head -c 300 out.txt)"
+    code=$(http GET /model)
+    [ "$code" = 200 ] && grep -q '"labels":\["negative","positive"\]' out.txt || fail "serve GET /model: $code $(head -c 300 out.txt)"
+    code=$(http GET /)
+    [ "$code" = 200 ] && grep -q '<textarea' out.txt || fail "serve GET /: $code $(head -c 300 out.txt)"
+    code=$(http GET /openapi/v1.json)
+    [ "$code" = 200 ] && grep -q '"/predict"' out.txt || fail "serve GET /openapi/v1.json: $code $(head -c 300 out.txt)"
+    kill "$serve_pid"
+    set +e; wait "$serve_pid"; rc=$?; set -e
+    serve_pid=""
+    [ "$rc" -eq 0 ] || fail "serve stopped by SIGTERM exited $rc, expected 0 ($(tail -n 3 serve.err))"
+fi
+stop_server
+expect_exit 2 "serve a missing model" "$cli" serve --model missing.skm --urls http://127.0.0.1:0
+expect_exit 2 "serve a file that is not a model" "$cli" serve --model train.tsv --urls http://127.0.0.1:0
+expect_exit 2 "serve --runtime onnx in a build without it" "$cli" serve --model baseline.skm --runtime onnx --urls http://127.0.0.1:0
+expect_exit 2 "serve --urls not an address" "$cli" serve --model baseline.skm --urls nowhere
 
 expect_exit 2 "unknown verb" "$cli" frobnicate
 expect_exit 2 "missing data file" "$cli" train --data missing.tsv --out x.skm

@@ -26,6 +26,7 @@ internal static partial class Cli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             PredictCommand.Create(),
+            ServeCommand.Create(),
             DeviceCommand.Create(),
         };
 

@@ -9,6 +9,10 @@ internal static class CommonOptions
 {
     public static Option<string> Device() => Choice("--device", "auto, cpu, cuda or cuda:N.", "auto");
 
+    /// <summary>The <c>--runtime</c> option: what scores the model (<see cref="PredictorLoaders"/>).</summary>
+    public static Option<string> Runtime() =>
+        OneOf(Choice("--runtime", "torch (TorchSharp) or onnx (ONNX Runtime, without libtorch).", "torch"), PredictorLoaders.Runtimes);
+
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout and nothing else there." };
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Log the library's messages to stderr." };

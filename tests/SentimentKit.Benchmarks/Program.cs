@@ -21,6 +21,8 @@ using SentimentKit.Benchmarks;
 //                                       WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer
 //   transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]
 //                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
+//   serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]
+//                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -38,6 +40,7 @@ try
         "data-memory" => DataMemoryCommand.Run(VerbOptions.Parse(rest)),
         "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
         "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
+        "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -80,5 +83,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   WordPiece MB/s and agreement, SentimentKit vs FastBertTokenizer");
     writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
+    writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
+    writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     return exitCode;
 }
