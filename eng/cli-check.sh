@@ -73,6 +73,10 @@ grep -q '"text":"what a great film","label":"positive"' out.txt || fail "predict
 
 expect_exit 0 "predict --text" "$cli" predict --model bilstm.skm --text "loved it" --text "boring" --json
 [ "$(wc -l < out.txt)" -eq 2 ] || fail "predict --text twice must print two lines"
+expect_exit 0 "predict --explain --json" "$cli" predict --model nbsvm.skm --text "what a great film" --explain --json
+grep -q '"tokens":\[{"token":"what","attribution":' out.txt || fail "predict --explain --json lacks tokens with attributions: $(head -c 300 out.txt)"
+expect_exit 0 "predict --explain" "$cli" predict --model bilstm.skm --text "loved it" --explain
+grep -q "loved" out.txt || fail "predict --explain did not show the words: $(head -c 300 out.txt)"
 expect_exit 0 "device" "$cli" device --device cpu
 
 # serve: on a free loopback port (0), its address read from the one line it prints on stdout; then health, predict,

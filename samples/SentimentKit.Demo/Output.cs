@@ -48,6 +48,31 @@ internal static class Output
         return new JsonObject { ["text"] = text, ["label"] = p.Label, ["confidence"] = p.Confidence, ["probabilities"] = probabilities };
     }
 
+    public static JsonObject ExplanationJson(string text, SentimentExplanation explanation)
+    {
+        var json = PredictionJson(text, explanation.Prediction);
+        json["tokens"] = new JsonArray([.. explanation.Tokens.Select(t => (JsonNode)new JsonObject { ["token"] = t.Token, ["attribution"] = t.Attribution })]);
+        return json;
+    }
+
+    /// <summary>
+    /// The label and its confidence, then the words shaded by attribution: green pushes toward the label, red away,
+    /// brighter for more (scaled to the text's strongest word).
+    /// </summary>
+    public static void WriteExplanation(SentimentExplanation explanation)
+    {
+        var prediction = explanation.Prediction;
+        var strongest = explanation.Tokens.Count == 0 ? 0 : explanation.Tokens.Max(t => Math.Abs(t.Attribution));
+        var words = explanation.Tokens.Select(t =>
+        {
+            var share = strongest > 0 ? Math.Abs(t.Attribution) / strongest : 0;
+            var level = (int)Math.Round(share * 3);
+            var colour = level == 0 ? "grey" : t.Attribution > 0 ? (level >= 3 ? "bold green" : level == 2 ? "green" : "darkgreen") : (level >= 3 ? "bold red" : level == 2 ? "red" : "darkred");
+            return $"[{colour}]{Markup.Escape(t.Token)}[/]";
+        });
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] {prediction.Confidence.ToString("P1", CultureInfo.InvariantCulture)}  {string.Join(' ', words)}");
+    }
+
     public static void WriteJson(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(Json));
 
     public static void WriteMetrics(ClassificationMetrics m, string title)

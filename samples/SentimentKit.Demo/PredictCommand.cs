@@ -13,15 +13,41 @@ internal static class PredictCommand
         var texts = new Option<string[]>("--text") { Description = "A text to classify; repeat for more. Without it, one text per stdin line." };
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
-        var command = new Command("predict", "Predict the label of texts with a saved model.") { model, texts, device, json };
+        var explain = new Option<bool>("--explain") { Description = "Also attribute each label to the words: shaded in the terminal, tokens with attributions in --json." };
+        var command = new Command("predict", "Predict the label of texts with a saved model.") { model, texts, device, json, explain };
         command.SetAction((result, cancellationToken) =>
         {
             using var predictor = SentimentPredictor.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
             var asJson = result.GetValue(json);
+            var explained = result.GetValue(explain);
+            if (explained && !predictor.CanExplain)
+            {
+                throw new UsageException($"--explain: this model's runtime ({predictor.Info.Runtime}) cannot explain {predictor.Info.Kind} models.");
+            }
+
             var given = result.GetValue(texts);
             var batches = given is { Length: > 0 } ? [given] : ReadStdin(cancellationToken);
             foreach (var batch in batches)
             {
+                if (explained)
+                {
+                    foreach (var text in batch)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var explanation = predictor.Explain(text);
+                        if (asJson)
+                        {
+                            Output.WriteJson(Output.ExplanationJson(text, explanation));
+                        }
+                        else
+                        {
+                            Output.WriteExplanation(explanation);
+                        }
+                    }
+
+                    continue;
+                }
+
                 var predictions = predictor.PredictBatch(batch, cancellationToken);
                 if (asJson)
                 {

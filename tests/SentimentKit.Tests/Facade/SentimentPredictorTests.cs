@@ -161,4 +161,72 @@ public class SentimentPredictorTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData(ModelKind.BiLstm)]
+    [InlineData(ModelKind.NGrams)]
+    public void Dispose_WhileOtherThreadsPredict_CallsFinishOrThrowObjectDisposed(ModelKind kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sk-dispose-{Guid.NewGuid():N}.skm");
+        TinyReviews.Shared(kind).Save(path);
+        try
+        {
+            var predictor = SentimentPredictor.Load(path, DevicePreference.Cpu);
+            var texts = TinyReviews.Make(64, seed: 3).Select(e => e.Text).ToArray();
+            using var allRunning = new CountdownEvent(4);
+            var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            var completed = 0;
+            var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+            {
+                var signalled = false;
+                try
+                {
+                    while (true)
+                    {
+                        predictor.PredictBatch(texts);
+                        Interlocked.Increment(ref completed);
+                        if (!signalled)
+                        {
+                            signalled = true;
+                            allRunning.Signal();
+                        }
+                    }
+                }
+                catch (ObjectDisposedException)
+                {
+                }
+                catch (Exception e)
+                {
+                    failures.Add(e);
+                }
+                finally
+                {
+                    if (!signalled)
+                    {
+                        allRunning.Signal();
+                    }
+                }
+            })).ToArray();
+            foreach (var thread in threads)
+            {
+                thread.Start();
+            }
+
+            allRunning.Wait();
+            predictor.Dispose();
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+
+            failures.Should().BeEmpty();
+            completed.Should().BeGreaterThanOrEqualTo(4);
+            var after = () => predictor.Predict("great");
+            after.Should().Throw<ObjectDisposedException>();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
