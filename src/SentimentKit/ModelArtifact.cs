@@ -25,7 +25,8 @@ internal static class ModelArtifact
 
         if (calibration is not null)
         {
-            entries.Add((ArtifactEntries.Calibration, JsonSerializer.SerializeToUtf8Bytes(calibration, ArtifactJson.Options)));
+            var weights = entries.First(e => e.Name == ArtifactEntries.Weights).Bytes;
+            entries.Add((ArtifactEntries.Calibration, ArtifactContents.SerializeCalibration(calibration, weights)));
         }
 
         ModelArtifactWriter.Write(path, pipeline.Describe(manifest), entries);

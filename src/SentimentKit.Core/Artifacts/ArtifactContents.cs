@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SentimentKit.Evaluation;
 
 namespace SentimentKit.Artifacts;
@@ -39,7 +41,10 @@ internal sealed class ArtifactContents(string path, ModelManifest manifest, IRea
         }
     }
 
-    /// <summary>The temperature scaling stored with the model, if any.</summary>
+    /// <summary>
+    /// The temperature scaling stored with the model, if any. From format 2 on, calibration.json names the SHA-256 of the
+    /// weights it was fitted for, so that another model's calibration cannot be put in its place.
+    /// </summary>
     public TemperatureScaling? Calibration()
     {
         if (!Entries.TryGetValue(ArtifactEntries.Calibration, out var bytes))
@@ -47,11 +52,33 @@ internal sealed class ArtifactContents(string path, ModelManifest manifest, IRea
             return null;
         }
 
-        var calibration = JsonSerializer.Deserialize<TemperatureScaling>(bytes, ArtifactJson.Options);
+        var node = JsonNode.Parse(bytes) as JsonObject ?? throw Error("calibration.json is not a JSON object.");
+        var boundTo = node[WeightsBinding]?.GetValue<string>();
+        if (boundTo is not null || Manifest.FormatVersion >= 2)
+        {
+            var weights = Convert.ToHexStringLower(SHA256.HashData(Entries[ArtifactEntries.Weights]));
+            if (!string.Equals(boundTo, weights, StringComparison.Ordinal))
+            {
+                throw Error("calibration.json was fitted for other weights than this file's (a part was swapped).");
+            }
+        }
+
+        node.Remove(WeightsBinding);
+        var calibration = node.Deserialize<TemperatureScaling>(ArtifactJson.Options);
         return calibration is not null && double.IsFinite(calibration.Temperature) && calibration.Temperature > 0
             ? calibration
             : throw Error("calibration.json holds no positive temperature.");
     }
+
+    /// <summary>The calibration.json of a model: the temperature scaling, bound to the SHA-256 of the weights it was fitted for.</summary>
+    public static byte[] SerializeCalibration(TemperatureScaling calibration, byte[] weights)
+    {
+        var node = JsonSerializer.SerializeToNode(calibration, ArtifactJson.Options)!.AsObject();
+        node[WeightsBinding] = Convert.ToHexStringLower(SHA256.HashData(weights));
+        return JsonSerializer.SerializeToUtf8Bytes(node, ArtifactJson.Options);
+    }
+
+    private const string WeightsBinding = "weights_sha256";
 
     /// <summary>A <see cref="ModelFormatException"/> about this file.</summary>
     public ModelFormatException Error(string reason, Exception? inner = null) => new(Path, reason, inner);

@@ -12,6 +12,12 @@ internal static class ArtifactEntries
     public const string Weights = "weights.bin";
     public const string Calibration = "calibration.json";
 
+    /// <summary>
+    /// The SHA-256 over every other entry, the manifest included (format 2): checked before anything is read, so that an
+    /// entry changed on its own — even with the manifest's checksums made to match — fails whole.
+    /// </summary>
+    public const string Digest = "digest.sha256";
+
     public const long MaxJsonBytes = 1L << 30;
     public const long MaxManifestBytes = 16L << 20;
     public const long MaxWeightsBytes = int.MaxValue;

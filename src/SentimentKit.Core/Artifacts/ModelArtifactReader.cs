@@ -41,23 +41,44 @@ internal static class ModelArtifactReader
                 throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"it has {zip.Entries.Count} entries; a model has at most {ArtifactEntries.MaxEntries}."), null);
             }
 
-            var manifest = JsonSerializer.Deserialize<ModelManifest>(ReadEntry(path, zip, ArtifactEntries.Manifest, ArtifactEntries.MaxManifestBytes), ArtifactJson.Options)
+            // Every entry is read (within its size limit) and the digest checked before any of them is parsed.
+            var all = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var entry in zip.Entries)
+            {
+                if (!all.TryAdd(entry.FullName, ReadEntry(path, zip, entry.FullName, MaxBytes(entry.FullName))))
+                {
+                    throw new ModelFormatException(path, $"it holds {entry.FullName} twice.", null);
+                }
+            }
+
+            var digested = all.Remove(ArtifactEntries.Digest, out var digest);
+            if (digested && !string.Equals(System.Text.Encoding.ASCII.GetString(digest!).Trim(), ArtifactDigest.Compute(all.Select(p => (p.Key, p.Value))), StringComparison.Ordinal))
+            {
+                throw new ModelFormatException(path, "its digest does not match its entries (the file is corrupt, or a part was changed or swapped).", null);
+            }
+
+            var manifest = JsonSerializer.Deserialize<ModelManifest>(all.TryGetValue(ArtifactEntries.Manifest, out var manifestBytes) ? manifestBytes : throw new ModelFormatException(path, $"it has no {ArtifactEntries.Manifest}.", null), ArtifactJson.Options)
                 ?? throw new ModelFormatException(path, "manifest.json is empty.", null);
             if (manifest.FormatVersion is < 1 or > ArtifactEntries.FormatVersion)
             {
                 throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"its format version is {manifest.FormatVersion}; this library reads versions 1 to {ArtifactEntries.FormatVersion}."), null);
             }
 
+            if (!digested && manifest.FormatVersion >= 2)
+            {
+                throw new ModelFormatException(path, $"it has no {ArtifactEntries.Digest} (every file of format 2 carries one).", null);
+            }
+
             CheckManifest(path, manifest);
             var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             foreach (var (name, expected) in manifest.Sha256)
             {
-                if (name == ArtifactEntries.Manifest)
+                if (name is ArtifactEntries.Manifest or ArtifactEntries.Digest)
                 {
-                    throw new ModelFormatException(path, "the manifest lists a checksum of itself.", null);
+                    throw new ModelFormatException(path, $"the manifest lists a checksum of {name}.", null);
                 }
 
-                var bytes = ReadEntry(path, zip, name, name == ArtifactEntries.Weights ? ArtifactEntries.MaxWeightsBytes : ArtifactEntries.MaxJsonBytes);
+                var bytes = all.TryGetValue(name, out var found) ? found : throw new ModelFormatException(path, $"it has no {name}.", null);
                 if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.Ordinal))
                 {
                     throw new ModelFormatException(path, $"the checksum of {name} does not match the manifest (the file is corrupt or was altered).", null);
@@ -111,6 +132,13 @@ internal static class ModelArtifactReader
             throw new ModelFormatException(path, "the manifest names no model kind.", null);
         }
     }
+
+    private static long MaxBytes(string name) => name switch
+    {
+        ArtifactEntries.Weights => ArtifactEntries.MaxWeightsBytes,
+        ArtifactEntries.Manifest or ArtifactEntries.Digest => ArtifactEntries.MaxManifestBytes,
+        _ => ArtifactEntries.MaxJsonBytes,
+    };
 
     private static byte[] ReadEntry(string path, ZipArchive zip, string name, long maxBytes)
     {

@@ -14,11 +14,14 @@ internal static class ModelArtifactWriter
     {
         var hashes = entries.ToDictionary(e => e.Name, e => Convert.ToHexStringLower(SHA256.HashData(e.Bytes)), StringComparer.Ordinal);
         var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { FormatVersion = ArtifactEntries.FormatVersion, Sha256 = hashes }, ArtifactJson.Options);
+        var all = new List<(string Name, byte[] Bytes)>(entries.Count + 1) { (ArtifactEntries.Manifest, manifestBytes) };
+        all.AddRange(entries);
+        var digest = System.Text.Encoding.ASCII.GetBytes(ArtifactDigest.Compute(all) + "\n");
         AtomicFile.Write(path, stream =>
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-            Add(zip, ArtifactEntries.Manifest, manifestBytes);
-            foreach (var (name, bytes) in entries)
+            Add(zip, ArtifactEntries.Digest, digest);
+            foreach (var (name, bytes) in all)
             {
                 Add(zip, name, bytes);
             }

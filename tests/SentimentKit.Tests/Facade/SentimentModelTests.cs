@@ -65,7 +65,7 @@ public sealed class SentimentModelTests : IDisposable
     {
         using var zip = ZipFile.OpenRead(SavedCopy(ModelKind.BiLstm));
 
-        zip.Entries.Select(e => e.FullName).Should().BeEquivalentTo("manifest.json", "vocab.json", "weights.bin", "calibration.json");
+        zip.Entries.Select(e => e.FullName).Should().BeEquivalentTo("digest.sha256", "manifest.json", "vocab.json", "weights.bin", "calibration.json");
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
         manifest["format_version"]!.GetValue<int>().Should().Be(2);
         manifest["labels"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("neg", "pos");
@@ -136,6 +136,7 @@ public sealed class SentimentModelTests : IDisposable
             manifest["format_version"] = 99;
             return System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
         });
+        Reseal(path);
 
         var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
 
@@ -143,7 +144,7 @@ public sealed class SentimentModelTests : IDisposable
     }
 
     [Fact]
-    public void Load_SwappedVocabulary_ThrowsChecksumMismatch()
+    public void Load_SwappedVocabulary_ThrowsDigestMismatch()
     {
         var path = SavedCopy(ModelKind.BiLstm);
         var options = TinyReviews.Options(ModelKind.BiLstm, epochs: 1);
@@ -165,7 +166,7 @@ public sealed class SentimentModelTests : IDisposable
 
         var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
 
-        act.Should().Throw<ModelFormatException>().WithMessage("*checksum of vocab.json does not match*");
+        act.Should().Throw<ModelFormatException>().WithMessage("*digest does not match*");
     }
 
     [Fact]
@@ -224,6 +225,116 @@ public sealed class SentimentModelTests : IDisposable
 
         var act = () => model.CreatePredictor().Predict("great");
         act.Should().Throw<ObjectDisposedException>();
+    }
+
+    [Fact]
+    public void Load_SwappedVocabularyWithManifestChecksumsRecomputed_ThrowsDigestMismatch()
+    {
+        var path = SavedCopy(ModelKind.BiLstm);
+        RewriteEntry(path, "vocab.json", bytes =>
+        {
+            var vocabulary = JsonNode.Parse(bytes)!;
+            var entries = vocabulary["entries"]!.AsArray();
+            var (a, b) = (entries[2]!["token"]!.GetValue<string>(), entries[3]!["token"]!.GetValue<string>());
+            entries[2]!["token"] = b;
+            entries[3]!["token"] = a;
+            return System.Text.Encoding.UTF8.GetBytes(vocabulary.ToJsonString());
+        });
+        RecomputeManifestChecksums(path);
+
+        var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*digest does not match its entries*");
+    }
+
+    [Fact]
+    public void Load_ManifestLabelsReversedWithChecksumsRecomputed_ThrowsDigestMismatch()
+    {
+        var path = SavedCopy(ModelKind.NGrams);
+        RewriteEntry(path, "manifest.json", bytes =>
+        {
+            var manifest = JsonNode.Parse(bytes)!;
+            manifest["labels"] = new JsonArray("pos", "neg");
+            return System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        });
+
+        var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*digest does not match its entries*");
+    }
+
+    [Fact]
+    public void Load_AnotherModelsCalibrationEvenResealed_ThrowsNamingTheSwap()
+    {
+        var path = SavedCopy(ModelKind.BiLstm);
+        var otherPath = Path.Combine(_directory, "other.skm");
+        using (var other = new SentimentTrainer(TinyReviews.Options(ModelKind.BiLstm, epochs: 1)).Train(TinyReviews.Make(400, seed: 78)))
+        {
+            other.Calibration.Should().NotBeNull();
+            other.Save(otherPath);
+        }
+
+        var calibration = ReadEntry(otherPath, "calibration.json");
+        RewriteEntry(path, "calibration.json", _ => calibration);
+        Reseal(path);
+
+        var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*calibration.json was fitted for other weights*");
+    }
+
+    [Fact]
+    public void Load_FormatTwoWithoutDigest_Throws()
+    {
+        var path = SavedCopy(ModelKind.NGrams);
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("digest.sha256")!.Delete();
+        }
+
+        var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
+
+        act.Should().Throw<ModelFormatException>().WithMessage("*has no digest.sha256*");
+    }
+
+    // What a tool that knows the format would do after editing: recompute every checksum of the manifest and the digest.
+    private static void Reseal(string path)
+    {
+        RecomputeManifestChecksums(path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var entries = zip.Entries.Where(e => e.FullName != "digest.sha256").Select(e => (e.FullName, ReadAll(e))).ToArray();
+        zip.GetEntry("digest.sha256")?.Delete();
+        using var target = zip.CreateEntry("digest.sha256").Open();
+        target.Write(System.Text.Encoding.ASCII.GetBytes(SentimentKit.Artifacts.ArtifactDigest.Compute(entries) + "\n"));
+    }
+
+    private static void RecomputeManifestChecksums(string path)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        var manifest = JsonNode.Parse(ReadAll(zip.GetEntry("manifest.json")!))!;
+        var sha = manifest["sha256"]!.AsObject();
+        foreach (var name in sha.Select(p => p.Key).ToArray())
+        {
+            sha[name] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ReadAll(zip.GetEntry(name)!)));
+        }
+
+        zip.GetEntry("manifest.json")!.Delete();
+        using var target = zip.CreateEntry("manifest.json").Open();
+        target.Write(System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
+    }
+
+    private static byte[] ReadEntry(string path, string name)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        return ReadAll(zip.GetEntry(name)!);
+    }
+
+    private static byte[] ReadAll(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
     }
 
     private static void RewriteEntry(string path, string name, Func<byte[], byte[]> change)
