@@ -124,6 +124,10 @@ expect_exit 2 "serve a file that is not a model" "$cli" serve --model train.tsv 
 expect_exit 2 "serve --runtime onnx in a build without it" "$cli" serve --model baseline.skm --runtime onnx --urls http://127.0.0.1:0
 expect_exit 2 "serve --urls not an address" "$cli" serve --model baseline.skm --urls nowhere
 
+printf 'text\tlabel\ngreat film\tpositive\nodd film\tD\n' > unknown-label.tsv
+expect_exit 2 "evaluate with a label the model lacks" "$cli" evaluate --model baseline.skm --data unknown-label.tsv
+grep -q "unknown-label.tsv:3" err.txt || fail "an unknown label must be named with its file and line: $(cat err.txt)"
+! grep -q "Parameter" err.txt || fail "the reason names a .NET parameter: $(cat err.txt)"
 expect_exit 2 "unknown verb" "$cli" frobnicate
 expect_exit 2 "missing data file" "$cli" train --data missing.tsv --out x.skm
 expect_exit 2 "missing column" "$cli" train --data train.tsv --text-column review --out x.skm

@@ -101,7 +101,7 @@ public static class DelimitedTextLoader
                 continue;
             }
 
-            examples.Add(new TextExample(text.ToString(), name) { SourceId = $"line {line}" });
+            examples.Add(new TextExample(text.ToString(), name) { SourceId = $"{source}:{line}" });
         }
     }
 

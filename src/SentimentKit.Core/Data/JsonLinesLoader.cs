@@ -155,7 +155,7 @@ public static class JsonLinesLoader
                 return null;
             }
 
-            return new TextExample(textElement.GetString()!, labels.Get(label)) { SourceId = $"line {line}" };
+            return new TextExample(textElement.GetString()!, labels.Get(label)) { SourceId = $"{path}:{line}" };
         }
     }
 

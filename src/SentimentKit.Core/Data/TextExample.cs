@@ -14,6 +14,6 @@ public sealed record TextExample(string Text, string Label)
     /// <summary>Gets the rating the source gave, such as IMDB's 1–10 stars from the file name; <see langword="null"/> when unknown.</summary>
     public int? Stars { get; init; }
 
-    /// <summary>Gets where the example came from, such as <c>train/pos/123_9.txt</c>; <see langword="null"/> when unknown.</summary>
+    /// <summary>Gets where the example came from — <c>file:line</c> for CSV, TSV and JSON Lines, <c>train/pos/123_9.txt</c> for IMDB; <see langword="null"/> when unknown.</summary>
     public string? SourceId { get; init; }
 }

@@ -18,7 +18,7 @@ public class DelimitedTextLoaderTests
 
         result.Examples.Select(e => e.Text).Should().Equal("Great, \"really\" great", "line one\nline two", "plain");
         result.Examples.Select(e => e.Label).Should().Equal("pos", "neg", "1");
-        result.Examples[2].SourceId.Should().Be("line 5");
+        result.Examples[2].SourceId.Should().Be($"{path}:5");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class DelimitedTextLoaderTests
 
         var result = DelimitedTextLoader.LoadTsv(path, new DataLoadOptions { TextColumn = "review", LabelColumn = "sentiment" });
 
-        result.Examples.Should().Equal(new TextExample("good film", "1") { SourceId = "line 2" }, new TextExample("bad film", "0") { SourceId = "line 3" });
+        result.Examples.Should().Equal(new TextExample("good film", "1") { SourceId = $"{path}:2" }, new TextExample("bad film", "0") { SourceId = $"{path}:3" });
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class DelimitedTextLoaderTests
         var result = DelimitedTextLoader.LoadTsv(path, new DataLoadOptions { TsvQuoting = true });
 
         result.Examples.Select(e => e.Text).Should().Equal("a\tb\nc \"d\"", "plain");
-        result.Examples[1].SourceId.Should().Be("line 4");
+        result.Examples[1].SourceId.Should().Be($"{path}:4");
     }
 
     // Item 3: limits instead of crashes on huge or endless input.

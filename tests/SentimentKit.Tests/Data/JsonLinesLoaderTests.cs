@@ -14,7 +14,7 @@ public class JsonLinesLoaderTests
         var result = JsonLinesLoader.Load(path);
 
         result.Examples.Select(e => (e.Text, e.Label)).Should().Equal(("good", "pos"), ("bad", "0"), ("ok", "true"));
-        result.Examples[1].SourceId.Should().Be("line 3");
+        result.Examples[1].SourceId.Should().Be($"{path}:3");
     }
 
     [Fact]
