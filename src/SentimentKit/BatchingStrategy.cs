@@ -6,6 +6,6 @@ public enum BatchingStrategy
     /// <summary>Examples of similar length together (sorted inside large shuffled pools), batch order shuffled: far less padding.</summary>
     LengthBucketed = 0,
 
-    /// <summary>A plain shuffle, as in the notebook.</summary>
+    /// <summary>A plain shuffle of all examples each epoch, cut into consecutive batches.</summary>
     Shuffled = 1,
 }

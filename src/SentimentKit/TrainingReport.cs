@@ -18,10 +18,10 @@ public sealed record TrainingReport
     /// <summary>Gets the number of validation examples.</summary>
     public required int ValidationCount { get; init; }
 
-    /// <summary>Gets the vocabulary size (RNN models) or the number of n-gram features (baseline).</summary>
+    /// <summary>Gets the vocabulary size (RNN models) or the number of n-gram features (n-gram model).</summary>
     public required int FeatureCount { get; init; }
 
-    /// <summary>Gets the fraction of training tokens outside the vocabulary (RNN models; 0 for the baseline).</summary>
+    /// <summary>Gets the fraction of training tokens outside the vocabulary (RNN models; 0 for the n-gram model).</summary>
     public required double OutOfVocabularyRate { get; init; }
 
     /// <summary>Gets the seconds spent normalizing, tokenizing and building the vocabulary or features.</summary>

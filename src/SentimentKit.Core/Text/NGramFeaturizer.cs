@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SentimentKit.Text;
 
 /// <summary>
-/// Bag-of-n-grams features, the input of the baseline model. Fitting collects the uni-, bi- (and optionally
+/// Bag-of-n-grams features, the input of the n-gram model. Fitting collects the uni-, bi- (and optionally
 /// tri-) grams of the training texts; transforming a text gives a <see cref="SparseDocument"/>, L2-normalized,
 /// whose weights are either <c>tf × idf</c> (<see cref="NGramWeighting.TfIdf"/>, the default), with
 /// <c>tf = 1 + ln(count)</c> (sublinear, the default) or the raw count and <c>idf = ln((1 + N) / (1 + df)) + 1</c>
@@ -241,7 +241,7 @@ public sealed class NGramFeaturizer
         return _documentFrequencies[featureId];
     }
 
-    /// <summary>Turns a raw text into its TF-IDF features, ids ascending.</summary>
+    /// <summary>Turns a raw text into its weighted features (TF-IDF or Naive Bayes, as fitted), ids ascending.</summary>
     /// <param name="text">The raw text.</param>
     /// <returns>The sparse document; empty when the text has no known n-gram.</returns>
     public SparseDocument Transform(string text)
@@ -256,7 +256,7 @@ public sealed class NGramFeaturizer
         return Weigh(CollectionsMarshal.AsSpan(featureIds));
     }
 
-    /// <summary>Turns many raw texts into TF-IDF features, in parallel.</summary>
+    /// <summary>Turns many raw texts into their weighted features, in parallel.</summary>
     /// <param name="texts">The raw texts.</param>
     /// <returns>One sparse document per text, in order.</returns>
     public SparseDocument[] Transform(IReadOnlyList<string> texts)
@@ -277,7 +277,7 @@ public sealed class NGramFeaturizer
 
     /// <summary>
     /// The tokens of a text and, for each n-gram feature found, the token position it starts at
-    /// and its length: what per-token explanations of the baseline need.
+    /// and its length: what per-token explanations of the n-gram model need.
     /// </summary>
     internal (List<string> Tokens, List<(int Start, int Length, int FeatureId)> Occurrences) FeatureOccurrences(string text)
     {

@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace SentimentKit.Modeling;
 
 /// <summary>
-/// The baseline: multinomial logistic regression on weighted n-gram features (TF-IDF). An
+/// The n-gram model: multinomial logistic regression on weighted n-gram features (TF-IDF or Naive Bayes). An
 /// <c>EmbeddingBag</c> in sum mode holds one row of class scores per feature; a document's logits
 /// are the weighted sum of its features' rows plus a bias. Train it like any other module (the
 /// optimizer's weight decay is the L2 penalty of logistic regression).

@@ -7,10 +7,11 @@ using static TorchSharp.torch;
 namespace SentimentKit.Modeling;
 
 /// <summary>
-/// A recurrent text classifier: token embeddings, a stacked (bi)directional LSTM, GRU or RNN run
-/// over packed sequences (so padding is never read), pooling over the valid steps and an MLP head
-/// (Dropout, Linear, ReLU, Dropout, Linear) to the class logits. With the default options it is
-/// the Module 09 notebook's BiLSTM.
+/// A recurrent text classifier: token embeddings, a stacked (bi)directional LSTM, GRU or RNN that
+/// reads each sequence only over its own length (padding is never read), pooling over the valid
+/// steps and an MLP head (Dropout, Linear, ReLU, Dropout, Linear) to the class logits. With the
+/// default options it is a classic two-layer BiLSTM; the library's recommended network is
+/// <c>RnnModelOptions.RecommendedNetwork</c>.
 /// </summary>
 /// <remarks>
 /// Inputs: ids <c>[batch, time]</c> (int64, on the model's device) and lengths <c>[batch]</c>
@@ -40,7 +41,7 @@ public sealed class RnnClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClas
     private readonly RnnClassifierOptions _options;
     private readonly SequencePadder _padder;
 
-    /// <summary>Initializes the notebook's BiLSTM for a vocabulary.</summary>
+    /// <summary>Initializes a classifier with the default options (a two-layer BiLSTM) for a vocabulary.</summary>
     /// <param name="vocabularySize">The number of ids, including the padding and unknown ids.</param>
     /// <param name="classCount">The number of classes; at least 2.</param>
     public RnnClassifier(int vocabularySize, int classCount = 2)

@@ -5,9 +5,10 @@ using SentimentKit.Sequences;
 namespace SentimentKit.Modeling;
 
 /// <summary>
-/// Settings of an <see cref="RnnClassifier"/>. The defaults are the Module 09 notebook's BiLSTM:
-/// embedding 100, two bidirectional LSTM layers of 128 with dropout 0.3 between them, the final
-/// hidden states of both directions, and a head of 128 with dropout 0.3.
+/// Settings of an <see cref="RnnClassifier"/>. The defaults are a classic BiLSTM: embedding 100,
+/// two bidirectional LSTM layers of 128 with dropout 0.3 between them, the final hidden states of
+/// both directions, and a head of 128 with dropout 0.3 (the recommended network, tuned on IMDB, is
+/// <c>RnnModelOptions.RecommendedNetwork</c>).
 /// </summary>
 public sealed class RnnClassifierOptions
 {

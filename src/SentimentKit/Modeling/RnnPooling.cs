@@ -6,7 +6,7 @@ public enum RnnPooling
 {
     /// <summary>
     /// The final hidden state of the last layer, both directions concatenated when bidirectional
-    /// (the notebook's <c>cat(h[-2], h[-1])</c>): the forward state after the last real token and
+    /// (PyTorch's <c>cat(h[-2], h[-1])</c>): the forward state after the last real token and
     /// the backward state after the first.
     /// </summary>
     Last,

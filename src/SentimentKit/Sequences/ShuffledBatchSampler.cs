@@ -1,7 +1,7 @@
 namespace SentimentKit.Sequences;
 
 /// <summary>
-/// The notebook's batching: shuffle all examples each epoch and cut consecutive batches of a fixed
+/// Plain batching: shuffle all examples each epoch and cut consecutive batches of a fixed
 /// size (the last one may be smaller). Kept to compare with <see cref="BucketBatchSampler"/>.
 /// </summary>
 internal sealed class ShuffledBatchSampler : IBatchSampler

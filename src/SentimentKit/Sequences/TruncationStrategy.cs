@@ -3,7 +3,7 @@ namespace SentimentKit.Sequences;
 /// <summary>Which tokens of a sequence longer than the token limit are kept.</summary>
 public enum TruncationStrategy
 {
-    /// <summary>Keep the first tokens (what <c>ids[:max_len]</c> does in the notebook).</summary>
+    /// <summary>Keep the first tokens.</summary>
     Head,
 
     /// <summary>Keep the last tokens.</summary>

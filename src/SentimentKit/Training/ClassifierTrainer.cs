@@ -15,7 +15,7 @@ namespace SentimentKit.Training;
 
 /// <summary>
 /// Trains and evaluates any classifier module of the Modeling layer (the RNN classifier on token
-/// ids, the bag-of-n-grams baseline on sparse features): batches, optimizer, schedule, gradient
+/// ids, the bag-of-n-grams model on sparse features): batches, optimizer, schedule, gradient
 /// clipping, validation, early stopping with best-weight restore, atomic per-epoch checkpoints and
 /// exact resume, cancellation at batch boundaries, progress and logging.
 /// </summary>
