@@ -43,4 +43,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Pretrained vectors from {Path} cover {Coverage:P1} of the vocabulary")]
     public static partial void PretrainedVectorsLoaded(ILogger logger, string path, double coverage);
+
+    [LoggerMessage(EventId = 504, Level = LogLevel.Debug, Message = "Calibrating on {ShortCount} first sentences besides the {ValidationCount} validation texts")]
+    public static partial void CalibratingOnShortTexts(ILogger logger, int shortCount, int validationCount);
 }

@@ -59,7 +59,7 @@ public class OptionsContractTests
         },
         [typeof(SentimentTrainerOptions)] = new()
         {
-            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true,
+            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["CalibrateOnShortTexts"] = true,
         },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },

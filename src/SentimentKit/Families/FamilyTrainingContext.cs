@@ -69,10 +69,18 @@ internal sealed class FamilyTrainingContext
     /// <summary>
     /// Trains the module on the encoded examples (the options' validation split is already held out), calibrates it
     /// on the validation examples when asked, and hands it over as a runner in evaluation mode. The module is disposed
-    /// on failure.
+    /// on failure. <paramref name="encode"/> turns texts into inputs the way the family does, so that calibration can
+    /// also fit on short texts (<see cref="SentimentTrainerOptions.CalibrateOnShortTexts"/>); without it, calibration
+    /// fits on the validation texts as they are.
     /// </summary>
     public ClassifierRunner<TInput> Train<TInput>(
-        ITextClassifierModule<TInput> module, TInput[] train, TInput[]? valid, IAttributionMethod<TInput> attribution, int featureCount, double outOfVocabularyRate)
+        ITextClassifierModule<TInput> module,
+        TInput[] train,
+        TInput[]? valid,
+        IAttributionMethod<TInput> attribution,
+        int featureCount,
+        double outOfVocabularyRate,
+        Func<IReadOnlyList<string>, TInput[]>? encode = null)
     {
         PreparationSeconds = Clock.Elapsed.TotalSeconds;
         FeatureCount = featureCount;
@@ -87,7 +95,7 @@ internal sealed class FamilyTrainingContext
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)
             {
-                Calibrate(trainer, valid);
+                Calibrate(trainer, valid, encode);
             }
 
             return new ClassifierRunner<TInput>(module, Device, attribution);
@@ -100,7 +108,7 @@ internal sealed class FamilyTrainingContext
     }
 
     // A temperature is kept only where it can be trusted: enough validation examples, and a lower validation log loss.
-    private void Calibrate<TInput>(ClassifierTrainer<TInput> trainer, TInput[] valid)
+    private void Calibrate<TInput>(ClassifierTrainer<TInput> trainer, TInput[] valid, Func<IReadOnlyList<string>, TInput[]>? encode)
     {
         if (valid.Length < TemperatureScaling.MinExamples)
         {
@@ -108,7 +116,13 @@ internal sealed class FamilyTrainingContext
         }
         else
         {
-            var fitted = trainer.Calibrate(valid, ValidLabels!);
+            var (inputs, labels) = (valid, ValidLabels!);
+            if (Options.CalibrateOnShortTexts && encode is not null && ValidTexts is { } texts)
+            {
+                (inputs, labels) = WithFirstSentences(valid, ValidLabels!, texts, encode);
+            }
+
+            var fitted = trainer.Calibrate(inputs, labels);
             if (fitted.NllAfter < fitted.NllBefore - 1e-9)
             {
                 Calibration = fitted;
@@ -121,5 +135,27 @@ internal sealed class FamilyTrainingContext
         }
 
         Log.CalibrationSkipped(Logger, CalibrationSkipped);
+    }
+
+    // The validation examples and, for every text whose first sentence is shorter than it, that sentence with the
+    // text's label: one temperature that holds for one-sentence texts as well as for texts as long as the training data.
+    private (TInput[] Inputs, int[] Labels) WithFirstSentences<TInput>(
+        TInput[] valid, int[] validLabels, string[] texts, Func<IReadOnlyList<string>, TInput[]> encode)
+    {
+        var shortTexts = new List<string>();
+        var shortLabels = new List<int>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var sentence = FirstSentence.Of(texts[i]);
+            if (sentence.Length > 0 && sentence.Length < texts[i].Trim().Length)
+            {
+                shortTexts.Add(sentence);
+                shortLabels.Add(validLabels[i]);
+            }
+        }
+
+        CancellationToken.ThrowIfCancellationRequested();
+        Log.CalibratingOnShortTexts(Logger, shortTexts.Count, valid.Length);
+        return ([.. valid, .. encode(shortTexts)], [.. validLabels, .. shortLabels]);
     }
 }

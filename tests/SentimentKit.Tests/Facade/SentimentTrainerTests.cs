@@ -1,3 +1,4 @@
+using SentimentKit.Evaluation;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Sequences;
@@ -143,5 +144,43 @@ public class SentimentTrainerTests
         model.Calibration.Should().BeNull();
         model.Temperature.Should().Be(1);
         model.Report.CalibrationSkipped.Should().Be("only 10 validation examples; calibration needs at least 30");
+    }
+
+    [Fact]
+    public void Train_CalibrateOnShortTexts_FitsTheTemperatureOnFirstSentencesToo()
+    {
+        // Each review: a first sentence with the cue, then neutral sentences that a long-text calibration also sees;
+        // one label in six flipped, so that no temperature makes the model certain.
+        var reviews = TinyReviews.Make(300, seed: 6)
+            .Select((e, i) => new TextExample(
+                $"{e.Text} The cast was large and the film ran long. It was shown in {1990 + (i % 20)}.",
+                i % 6 == 5 ? (e.Label == "pos" ? "neg" : "pos") : e.Label))
+            .ToList();
+        var withShort = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
+        var longOnly = withShort.Clone();
+        longOnly.CalibrateOnShortTexts = false;
+
+        using var a = new SentimentTrainer(withShort).Train(reviews);
+        using var b = new SentimentTrainer(longOnly).Train(reviews);
+
+        a.Calibration.Should().NotBeNull();
+        b.Calibration.Should().NotBeNull();
+        b.Temperature.Should().BeGreaterThan(TemperatureScaling.MinTemperature);
+        a.Temperature.Should().NotBe(b.Temperature, "the first sentences are scored differently from the whole reviews");
+        a.ValidationMetrics!.Accuracy.Should().Be(b.ValidationMetrics!.Accuracy, "a temperature never changes a label");
+    }
+
+    [Fact]
+    public void Train_CalibrateOnShortTexts_SingleSentenceTextsAddNothing()
+    {
+        var reviews = TinyReviews.Make(300, seed: 6);
+        var withShort = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
+        var longOnly = withShort.Clone();
+        longOnly.CalibrateOnShortTexts = false;
+
+        using var a = new SentimentTrainer(withShort).Train(reviews);
+        using var b = new SentimentTrainer(longOnly).Train(reviews);
+
+        a.Temperature.Should().Be(b.Temperature);
     }
 }

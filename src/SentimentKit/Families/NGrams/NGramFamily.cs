@@ -54,7 +54,7 @@ internal sealed class NGramFamily : ModelFamily
         var trainDocuments = featurizer.Transform(context.TrainTexts);
         var validDocuments = context.ValidTexts is { } validTexts ? featurizer.Transform(validTexts) : null;
         var module = ModuleSeed.Create(context.Seed, () => new BagOfNgramsClassifier(featurizer.FeatureCount, context.Labels.Count));
-        var runner = context.Train(module, trainDocuments, validDocuments, FeatureGradientTimesInput.Instance, featurizer.FeatureCount, 0);
+        var runner = context.Train(module, trainDocuments, validDocuments, FeatureGradientTimesInput.Instance, featurizer.FeatureCount, 0, featurizer.Transform);
         return new NGramPipeline(featurizer, runner);
     }
 

@@ -60,7 +60,8 @@ internal sealed class RnnFamily : ModelFamily
         var module = ModuleSeed.Create(context.Seed, () => new RnnClassifier(network));
         var stored = network.Clone();
         stored.PretrainedEmbeddings = null;
-        var runner = context.Train(module, trainIds, validIds, IntegratedGradients.Instance, encoder.Vocabulary.Count, OutOfVocabularyRate(trainIds));
+        var runner = context.Train(
+            module, trainIds, validIds, IntegratedGradients.Instance, encoder.Vocabulary.Count, OutOfVocabularyRate(trainIds), texts => context.Encode(texts, t => encoder.Encode(t)));
         return new RnnPipeline(options.Kind, encoder, stored, runner);
     }
 
