@@ -17,44 +17,20 @@ namespace SentimentKit.Benchmarks;
 /// </summary>
 public static class BatchingBenchmark
 {
-    private const string Usage =
-        "usage: batching [--data aclImdb_v1.tar.gz (default: ../shared/data)] [--steps 30] [--warmup 3] [--batch-size 64] [--max-tokens 400] [--threads 2] [--seed 0] [--limit N]";
-
     /// <summary>Runs the benchmark.</summary>
-    /// <param name="args">The options after the verb.</param>
-    /// <returns>The process exit code: 0 success, 2 bad usage or input.</returns>
-    public static int Run(string[] args)
+    /// <param name="arguments">The options after the verb: data, steps, warmup, batch-size, max-tokens, threads, seed, limit.</param>
+    /// <returns>The process exit code: 0 success.</returns>
+    internal static int Run(VerbOptions arguments)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        string? data = null;
-        int steps = 30, warmup = 3, batchSize = 64, maxTokens = 400, threads = 2, seed = 0, limit = int.MaxValue;
-        for (var i = 0; i < args.Length; i++)
-        {
-            var value = i + 1 < args.Length ? args[i + 1] : null;
-            if (value is null)
-            {
-                Console.Error.WriteLine(Usage);
-                return 2;
-            }
-
-            switch (args[i])
-            {
-                case "--data": data = value; break;
-                case "--steps": steps = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--warmup": warmup = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--batch-size": batchSize = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--max-tokens": maxTokens = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--threads": threads = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--seed": seed = int.Parse(value, CultureInfo.InvariantCulture); break;
-                case "--limit": limit = int.Parse(value, CultureInfo.InvariantCulture); break;
-                default:
-                    Console.Error.WriteLine(Usage);
-                    return 2;
-            }
-
-            i++;
-        }
-
+        ArgumentNullException.ThrowIfNull(arguments);
+        var data = arguments.Get("data");
+        var steps = arguments.GetInt("steps", 30);
+        var warmup = arguments.GetInt("warmup", 3);
+        var batchSize = arguments.GetInt("batch-size", 64);
+        var maxTokens = arguments.GetInt("max-tokens", 400);
+        var threads = arguments.GetInt("threads", 2);
+        var seed = arguments.GetInt("seed", 0);
+        var limit = arguments.GetInt("limit", int.MaxValue);
         data = ImdbData.Locate(data);
 
         torch.set_num_threads(threads);

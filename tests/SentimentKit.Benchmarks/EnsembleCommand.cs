@@ -26,9 +26,9 @@ internal static class EnsembleCommand
         foreach (var recipe in recipes)
         {
             recipe.Device = device;
-            if (recipe.Kind != ModelKind.NGrams && options.Get("epochs") is { } epochs)
+            if (recipe.Kind != ModelKind.NGrams)
             {
-                recipe.Trainer.Epochs = int.Parse(epochs, CultureInfo.InvariantCulture);
+                recipe.Trainer.Epochs = options.GetInt("epochs", recipe.Trainer.Epochs);
             }
         }
 

@@ -27,7 +27,7 @@ internal static class ImdbEndToEndCommand
             var other => throw new ArgumentException($"--model '{other}' is not bilstm, gru or baseline."),
         };
         var device = DevicePreference.Parse(options.Get("device") ?? "cpu");
-        var json = options.Get("json") is "true" or "1";
+        var json = options.GetFlag("json");
         var settings = SentimentTrainerOptions.Recommended(kind);
         settings.Device = device;
         settings.Trainer.Epochs = options.GetInt("epochs", settings.Trainer.Epochs);
@@ -35,14 +35,10 @@ internal static class ImdbEndToEndCommand
         settings.Trainer.BatchSize = options.GetInt("batch-size", settings.Trainer.BatchSize);
         settings.Trainer.RestoreBestWeights = false;
         settings.Calibrate = false;
-        if (options.Get("lr") is { } lr)
+        settings.Trainer.LearningRate = options.GetDouble("lr", settings.Trainer.LearningRate);
+        if (options.Get("threads") is not null)
         {
-            settings.Trainer.LearningRate = double.Parse(lr, CultureInfo.InvariantCulture);
-        }
-
-        if (options.Get("threads") is { } threads)
-        {
-            settings.CpuThreads = int.Parse(threads, CultureInfo.InvariantCulture);
+            settings.CpuThreads = options.GetInt("threads", 0);
         }
 
         if (settings.Model is RnnModelOptions rnn)
@@ -53,9 +49,9 @@ internal static class ImdbEndToEndCommand
             network.HiddenSize = options.GetInt("hidden", network.HiddenSize);
             network.Layers = options.GetInt("layers", network.Layers);
             network.EmbeddingSize = options.GetInt("embedding", network.EmbeddingSize);
-            network.EmbeddingDropout = GetDouble(options, "embedding-dropout", network.EmbeddingDropout);
-            network.Dropout = GetDouble(options, "dropout", network.Dropout);
-            network.HeadDropout = GetDouble(options, "head-dropout", network.HeadDropout);
+            network.EmbeddingDropout = options.GetDouble("embedding-dropout", network.EmbeddingDropout);
+            network.Dropout = options.GetDouble("dropout", network.Dropout);
+            network.HeadDropout = options.GetDouble("head-dropout", network.HeadDropout);
         }
         else if (settings.Model is NGramModelOptions ngrams)
         {
@@ -67,7 +63,7 @@ internal static class ImdbEndToEndCommand
             }
         }
 
-        settings.Trainer.WeightDecay = GetDouble(options, "weight-decay", settings.Trainer.WeightDecay);
+        settings.Trainer.WeightDecay = options.GetDouble("weight-decay", settings.Trainer.WeightDecay);
         if (options.Get("optimizer") is { } optimizer)
         {
             settings.Trainer.Optimizer = Enum.Parse<OptimizerKind>(optimizer, ignoreCase: true);
@@ -78,9 +74,9 @@ internal static class ImdbEndToEndCommand
         var clock = Stopwatch.StartNew();
         var train = ImdbData.Load(path, ImdbSplit.Train).Examples;
         var test = ImdbData.Load(path, ImdbSplit.Test).Examples;
-        if (options.Get("limit") is { } limit)
+        if (options.Get("limit") is not null)
         {
-            var n = int.Parse(limit, CultureInfo.InvariantCulture);
+            var n = options.GetInt("limit", 0);
             train = Subset(train, n, 1);
             test = Subset(test, n, 2);
         }
@@ -141,8 +137,6 @@ internal static class ImdbEndToEndCommand
         return 0;
     }
 
-    private static double GetDouble(VerbOptions options, string name, double fallback) =>
-        options.Get(name) is { } value ? double.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static TextExample[] Subset(IReadOnlyList<TextExample> examples, int count, int seed)
     {

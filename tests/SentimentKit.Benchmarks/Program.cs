@@ -32,18 +32,20 @@ try
     return verb switch
     {
         "bdn" => RunBenchmarkDotNet(rest),
-        "text" => TextThroughputCommand.Run(VerbOptions.Parse(rest)),
-        "sample-imdb" => ImdbSampleCommand.Run(VerbOptions.Parse(rest)),
-        "batching" => BatchingBenchmark.Run(rest),
-        "imdb" => ImdbEndToEndCommand.Run(VerbOptions.Parse(rest)),
-        "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
-        "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
-        "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
-        "data-memory" => DataMemoryCommand.Run(VerbOptions.Parse(rest)),
-        "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
-        "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
-        "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
-        "calibration" => CalibrationLengthCommand.Run(VerbOptions.Parse(rest)),
+        "text" => TextThroughputCommand.Run(Options("data", "reps")),
+        "sample-imdb" => ImdbSampleCommand.Run(Options("data", "out", "seed", "test", "train")),
+        "batching" => BatchingBenchmark.Run(Options("data", "steps", "warmup", "batch-size", "max-tokens", "threads", "seed", "limit")),
+        "imdb" => ImdbEndToEndCommand.Run(Options(
+            "data", "device", "json?", "limit", "lr", "model", "optimizer", "pooling", "threads", "weighting", "batch-size", "embedding", "epochs",
+            "hidden", "layers", "max-tokens", "min-df", "ngrams", "seed", "dropout", "embedding-dropout", "head-dropout", "weight-decay")),
+        "ensemble" => EnsembleCommand.Run(Options("data", "device", "epochs", "save")),
+        "latency" => LatencyCommand.Run(Options("data", "calls", "threads")),
+        "device-proof" => DeviceProofCommand.Run(Options("device", "expect")),
+        "data-memory" => DataMemoryCommand.Run(Options("case", "data", "path", "size-mib")),
+        "wordpiece" => WordPieceThroughputCommand.Run(Options("data", "vocab", "limit", "reps", "show")),
+        "transformer" => TransformerThroughputCommand.Run(Options("attention-dropout", "batch-sizes", "lengths", "onnx", "vocab", "steps", "threads")),
+        "serve-load" => ServeLoadCommand.Run(Options("cli", "data", "models", "connections", "max-seconds", "requests", "warmup")),
+        "calibration" => CalibrationLengthCommand.Run(Options("data", "kind", "model", "save", "seed")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -53,6 +55,9 @@ catch (ArgumentException e)
     Console.Error.WriteLine($"error: {e.Message}");
     return 2;
 }
+
+// Each verb declares the options it reads; anything else on its command line is an error (exit 2).
+VerbOptions Options(params string[] names) => VerbOptions.Parse(verb, rest, names);
 
 static int RunBenchmarkDotNet(string[] args)
 {

@@ -21,7 +21,7 @@ internal static class TransformerThroughputCommand
     {
         var threads = options.GetInt("threads", Environment.ProcessorCount);
         var steps = options.GetInt("steps", 3);
-        var attentionDropout = options.Get("attention-dropout") is { } dropout ? double.Parse(dropout, CultureInfo.InvariantCulture) : (double?)null;
+        var attentionDropout = options.Get("attention-dropout") is not null ? options.GetDouble("attention-dropout", 0) : (double?)null;
         int[] lengths = [.. (options.Get("lengths") ?? "64,256").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
         int[] batchSizes = [.. (options.Get("batch-sizes") ?? "8,32").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
         torch.set_num_threads(threads);
