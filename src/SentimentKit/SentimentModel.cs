@@ -180,15 +180,7 @@ public sealed class SentimentModel : IDisposable
     internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)
     {
         using var lease = _guard.Enter(this);
-        var classes = Labels.Count;
-        var logits = _pipeline.Logits(texts, batchSize, cancellationToken);
-        var probabilities = new float[logits.Length];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            TemperatureScaling.Softmax(logits.AsSpan(i * classes, classes), Temperature, probabilities.AsSpan(i * classes, classes));
-        }
-
-        return probabilities;
+        return TemperatureScaling.SoftmaxRows(_pipeline.Logits(texts, batchSize, cancellationToken), Labels.Count, Temperature);
     }
 
     /// <summary>The tokens of a text and their attributions toward class <paramref name="target"/>.</summary>

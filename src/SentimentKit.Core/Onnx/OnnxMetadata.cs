@@ -53,7 +53,7 @@ internal static class OnnxMetadata
     /// <summary>RNN: which tokens a longer text keeps: <c>"head"</c>, <c>"tail"</c> or <c>"head_and_tail"</c>.</summary>
     public const string Truncation = "sentimentkit.truncation";
 
-    /// <summary>The model kind as the <c>.skm</c> manifest names it (<c>"bilstm"</c>, <c>"gru"</c>, <c>"ngrams"</c>).</summary>
+    /// <summary>The model kind as the <c>.skm</c> manifest names it (<c>"bi_lstm"</c>, <c>"gru"</c>, <c>"n_grams"</c>).</summary>
     public const string ModelKind = "sentimentkit.model_kind";
 
     /// <summary>When the model was trained, ISO 8601 UTC.</summary>

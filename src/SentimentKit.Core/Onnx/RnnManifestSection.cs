@@ -24,6 +24,8 @@ internal sealed record RnnManifestSection
 
     public int HeadHiddenSize { get; init; }
 
+    /// <summary>Gets the number of classes; the manifest has always called it <c>num_classes</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("num_classes")]
     public int ClassCount { get; init; }
 
     public int PadId { get; init; }
