@@ -23,6 +23,8 @@ using SentimentKit.Benchmarks;
 //                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
 //   serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]
 //                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
+//   onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]
+//                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -41,6 +43,7 @@ try
         "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
         "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
         "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
+        "onnx" => OnnxParityCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -85,5 +88,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
+    writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");
+    writer.WriteLine("                                   ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side");
     return exitCode;
 }
