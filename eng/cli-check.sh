@@ -79,6 +79,39 @@ expect_exit 0 "predict --explain" "$cli" predict --model bilstm.skm --text "love
 grep -q "loved" out.txt || fail "predict --explain did not show the words: $(head -c 300 out.txt)"
 expect_exit 0 "device" "$cli" device --device cpu
 
+# ONNX: export, then the libtorch-free runtime (from the .skm and from the exported file) must give the labels and,
+# within 1e-5, the probabilities of TorchSharp; a damaged .onnx is exit 2 with one line.
+probabilities() { sed 's/"text":"[^"]*",//' "$1" | grep -o '[0-9][0-9.eE+-]*' | tr '\n' ' '; }
+same_within() { # same_within DESCRIPTION FILE_A FILE_B: every number of the two outputs within 1e-5, labels equal
+    diff <(grep -o '"label":"[^"]*"' "$2") <(grep -o '"label":"[^"]*"' "$3") > /dev/null || fail "$1: labels differ: $(head -c 300 "$2") vs $(head -c 300 "$3")"
+    awk -v a="$(probabilities "$2")" -v b="$(probabilities "$3")" 'BEGIN { n = split(a, x, " "); m = split(b, y, " ");
+        if (n != m || n == 0) exit 1; for (i = 1; i <= n; i++) { d = x[i] - y[i]; if (d < 0) d = -d; if (d > 1e-5) exit 1 } }' \
+        || fail "$1: numbers differ by more than 1e-5: $(head -c 300 "$2") vs $(head -c 300 "$3")"
+}
+for m in bilstm nbsvm; do
+    expect_exit 0 "export $m" "$cli" export --model $m.skm --out $m.onnx
+    [ -s $m.onnx ] || fail "export did not write $m.onnx"
+    printf 'what a great film\nthe plot was awful\n\nboring boring boring but the actors were wonderful\n' > onnx-texts.txt
+    "$cli" predict --model $m.skm --json < onnx-texts.txt > torch.txt 2> err.txt || fail "predict $m --runtime torch: $(cat err.txt)"
+    for source in $m.skm $m.onnx; do
+        "$cli" predict --model $source --runtime onnx --json < onnx-texts.txt > onnx.txt 2> err.txt || fail "predict $source --runtime onnx: $(cat err.txt)"
+        same_within "predict $source --runtime onnx vs torch" torch.txt onnx.txt
+    done
+    expect_exit 0 "evaluate $m --runtime torch" "$cli" evaluate --model $m.skm --data train.tsv --format tsv --json
+    mv out.txt torch.txt
+    expect_exit 0 "evaluate $m --runtime onnx" "$cli" evaluate --model $m.onnx --runtime onnx --data train.tsv --format tsv --json
+    same_within "evaluate $m --runtime onnx vs torch" torch.txt out.txt
+done
+expect_exit 0 "predict --explain with --runtime onnx (n-grams)" "$cli" predict --model nbsvm.onnx --runtime onnx --text "what a great film" --explain --json
+grep -q '"tokens":\[{"token":"what","attribution":' out.txt || fail "predict --explain --runtime onnx lacks tokens: $(head -c 300 out.txt)"
+expect_exit 2 "predict --explain --runtime onnx (bilstm)" "$cli" predict --model bilstm.skm --runtime onnx --text "loved it" --explain
+head -c 5000 bilstm.onnx > cut.onnx
+expect_exit 2 "a truncated .onnx" "$cli" predict --model cut.onnx --runtime onnx --text "loved it"
+expect_stderr "a truncated .onnx" "cannot be loaded: Truncated ONNX"
+expect_exit 2 "a text file as .onnx" "$cli" evaluate --model train.tsv --runtime onnx --data train.tsv
+expect_exit 2 "export to a missing folder" "$cli" export --model nbsvm.skm --out missing/x.onnx
+expect_exit 2 "export a file that is not a model" "$cli" export --model train.tsv --out x.onnx
+
 # serve: on a free loopback port (0), its address read from the one line it prints on stdout; then health, predict,
 # explain, the model, the page, the OpenAPI document and malformed JSON over HTTP; then stopped with SIGTERM.
 "$cli" serve --model baseline.skm --urls http://127.0.0.1:0 > serve.out 2> serve.err < /dev/null &
@@ -121,7 +154,7 @@ fi
 stop_server
 expect_exit 2 "serve a missing model" "$cli" serve --model missing.skm --urls http://127.0.0.1:0
 expect_exit 2 "serve a file that is not a model" "$cli" serve --model train.tsv --urls http://127.0.0.1:0
-expect_exit 2 "serve --runtime onnx in a build without it" "$cli" serve --model baseline.skm --runtime onnx --urls http://127.0.0.1:0
+expect_exit 2 "serve --runtime onnx a corrupt .onnx" "$cli" serve --model cut.onnx --runtime onnx --urls http://127.0.0.1:0
 expect_exit 2 "serve --urls not an address" "$cli" serve --model baseline.skm --urls nowhere
 
 printf 'text\tlabel\ngreat film\tpositive\nodd film\tD\n' > unknown-label.tsv

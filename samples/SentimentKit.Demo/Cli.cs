@@ -26,6 +26,7 @@ internal static partial class Cli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             PredictCommand.Create(),
+            ExportCommand.Create(),
             ServeCommand.Create(),
             DeviceCommand.Create(),
         };
@@ -79,7 +80,7 @@ internal static partial class Cli
 
     // Only the library's typed errors about the user's input are exit 2; any other ArgumentException is a bug (exit 1).
     private static bool IsBadInput(Exception e) => e is UsageException
-        or DataFormatException or TextFormatException or ModelFormatException
+        or DataFormatException or TextFormatException or ModelFormatException or Onnx.OnnxFormatException or OnnxExportNotSupportedException
         or FileNotFoundException or DirectoryNotFoundException
         or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException;
 

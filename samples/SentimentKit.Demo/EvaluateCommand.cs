@@ -9,12 +9,14 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var data = new DataArguments();
-        var model = new Option<string>("--model") { Description = "The model file (.skm).", Required = true };
+        var model = new Option<string>("--model") { Description = "The model file (.skm; with --runtime onnx also an exported .onnx).", Required = true };
+        var runtime = CommonOptions.Runtime();
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var seed = new Option<int>("--seed") { Description = "The seed of the --limit subset.", DefaultValueFactory = _ => 42 };
         var command = new Command("evaluate", "Evaluate a saved model on a labeled dataset (the IMDB test part by default).") { model };
         data.AddTo(command);
+        command.Add(runtime);
         command.Add(device);
         command.Add(seed);
         command.Add(json);
@@ -22,7 +24,7 @@ internal static class EvaluateCommand
         {
             var examples = data.Load(result, ImdbSplit.Test, result.GetValue(seed));
             cancellationToken.ThrowIfCancellationRequested();
-            using var loaded = SentimentModel.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
+            using var loaded = PredictorLoaders.For(result.GetValue(runtime)!, CommonOptions.ParseDevice(result.GetValue(device)!)).Load(result.GetValue(model)!);
             var metrics = loaded.Evaluate(examples, cancellationToken);
             if (result.GetValue(json))
             {
@@ -30,7 +32,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                Output.WriteMetrics(metrics, $"{loaded.Kind} on {result.GetValue(data.Data)}");
+                Output.WriteMetrics(metrics, $"{loaded.Info.Kind} on {result.GetValue(data.Data)}");
             }
 
             return Task.FromResult(0);

@@ -9,15 +9,16 @@ internal static class PredictCommand
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "The model file (.skm).", Required = true };
+        var model = new Option<string>("--model") { Description = "The model file (.skm; with --runtime onnx also an exported .onnx).", Required = true };
         var texts = new Option<string[]>("--text") { Description = "A text to classify; repeat for more. Without it, one text per stdin line." };
+        var runtime = CommonOptions.Runtime();
         var device = CommonOptions.Device();
         var json = CommonOptions.Json();
         var explain = new Option<bool>("--explain") { Description = "Also attribute each label to the words: shaded in the terminal, tokens with attributions in --json." };
-        var command = new Command("predict", "Predict the label of texts with a saved model.") { model, texts, device, json, explain };
+        var command = new Command("predict", "Predict the label of texts with a saved model.") { model, texts, runtime, device, json, explain };
         command.SetAction((result, cancellationToken) =>
         {
-            using var predictor = SentimentPredictor.Load(result.GetValue(model)!, CommonOptions.ParseDevice(result.GetValue(device)!));
+            using var predictor = PredictorLoaders.For(result.GetValue(runtime)!, CommonOptions.ParseDevice(result.GetValue(device)!)).Load(result.GetValue(model)!);
             var asJson = result.GetValue(json);
             var explained = result.GetValue(explain);
             if (explained && !predictor.CanExplain)

@@ -1,4 +1,5 @@
 using SentimentKit.Devices;
+using SentimentKit.Onnx;
 
 namespace SentimentKit.Demo;
 
@@ -12,9 +13,7 @@ internal static class PredictorLoaders
     public static ISentimentPredictorLoader For(string runtime, DevicePreference device) => runtime switch
     {
         "torch" => new TorchPredictorLoader(device),
-
-        // The libtorch-free runtime is another package, not part of this build yet: when it is, its loader goes here.
-        "onnx" => throw new UsageException("the onnx runtime is not available in this build"),
+        "onnx" => new OnnxPredictorLoader(),
         _ => throw new UsageException($"--runtime '{runtime}' must be one of: {string.Join(", ", Runtimes)}."),
     };
 }

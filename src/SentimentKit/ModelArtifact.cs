@@ -15,13 +15,7 @@ internal static class ModelArtifact
     /// <summary>Writes the artifact to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
     public static void Save(string path, ModelManifest manifest, ModelPipeline pipeline, TemperatureScaling? calibration)
     {
-        var entries = new List<(string Name, byte[] Bytes)>();
-        foreach (var (name, write) in pipeline.Entries())
-        {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            entries.Add((name, buffer.ToArray()));
-        }
+        var entries = pipeline.EntryBytes();
 
         if (calibration is not null)
         {

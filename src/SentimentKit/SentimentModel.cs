@@ -100,6 +100,31 @@ public sealed class SentimentModel : IDisposable
         ModelArtifact.Save(path, _manifest, _pipeline, Calibration);
     }
 
+    /// <summary>
+    /// Exports the model as one self-describing ONNX file (opset 17), atomically: a failure leaves any existing file
+    /// intact. The graph's outputs are <c>logits</c> and <c>probabilities</c> (calibrated: the temperature is inside
+    /// the graph), float <c>[batch, classes]</c>, with a dynamic batch (and length, for the recurrent kinds); its
+    /// <c>metadata_props</c> hold the labels and the whole text side (normalizer settings, vocabulary or n-gram
+    /// features, token limit). The README describes the inputs and the metadata.
+    /// </summary>
+    /// <param name="path">The target <c>.onnx</c> file.</param>
+    /// <exception cref="OnnxExportNotSupportedException">The model's kind has no ONNX export; nothing was written.</exception>
+    public void ExportOnnx(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var model = BuildOnnx();
+        AtomicFile.Write(path, model.WriteTo);
+    }
+
+    /// <summary>Writes the model as an ONNX file (see <see cref="ExportOnnx(string)"/>) to a stream.</summary>
+    /// <param name="stream">The stream; left open.</param>
+    /// <exception cref="OnnxExportNotSupportedException">The model's kind has no ONNX export; nothing was written.</exception>
+    public void ExportOnnx(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        BuildOnnx().WriteTo(stream);
+    }
+
     /// <summary>Creates a predictor over this model. The predictor does not own the model: the model must outlive it.</summary>
     /// <returns>The predictor.</returns>
     public SentimentPredictor CreatePredictor() => new(this, ownsModel: false);
@@ -145,19 +170,17 @@ public sealed class SentimentModel : IDisposable
         }
     }
 
+    private Onnx.OnnxModel BuildOnnx()
+    {
+        using var lease = _guard.Enter(this);
+        return ModelFamilies.For(Kind).ExportOnnx(_pipeline, _manifest, Temperature);
+    }
+
     /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
     internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)
     {
         using var lease = _guard.Enter(this);
-        var classes = Labels.Count;
-        var logits = _pipeline.Logits(texts, batchSize, cancellationToken);
-        var probabilities = new float[logits.Length];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            TemperatureScaling.Softmax(logits.AsSpan(i * classes, classes), Temperature, probabilities.AsSpan(i * classes, classes));
-        }
-
-        return probabilities;
+        return TemperatureScaling.SoftmaxRows(_pipeline.Logits(texts, batchSize, cancellationToken), Labels.Count, Temperature);
     }
 
     /// <summary>The tokens of a text and their attributions toward class <paramref name="target"/>.</summary>

@@ -25,6 +25,8 @@ using SentimentKit.Benchmarks;
 //                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
 //   calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]
 //                                       ECE on full reviews and on their first sentences, temperature fitted both ways
+//   onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]
+//                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -46,6 +48,7 @@ try
         "transformer" => TransformerThroughputCommand.Run(Options("attention-dropout", "batch-sizes", "lengths", "onnx", "vocab", "steps", "threads")),
         "serve-load" => ServeLoadCommand.Run(Options("cli", "data", "models", "connections", "max-seconds", "requests", "warmup")),
         "calibration" => CalibrationLengthCommand.Run(Options("data", "kind", "model", "save", "seed")),
+        "onnx" => OnnxParityCommand.Run(Options("data", "models", "calls", "epochs", "limit", "test-limit", "threads")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -95,5 +98,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     writer.WriteLine("  calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]");
     writer.WriteLine("                                   ECE on full reviews and on their first sentences, temperature fitted both ways");
+    writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");
+    writer.WriteLine("                                   ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side");
     return exitCode;
 }

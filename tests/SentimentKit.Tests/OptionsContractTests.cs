@@ -72,6 +72,7 @@ public class OptionsContractTests
             ["MaxPositions"] = 512, ["TypeVocabularySize"] = 2, ["LayerNormEpsilon"] = 1e-12, ["HiddenDropout"] = 0.1, ["AttentionDropout"] = 0.1,
             ["Pooling"] = TransformerPooling.Mean, ["HeadDropout"] = 0.1, ["ClassCount"] = 2, ["PadId"] = 0, ["UnkId"] = 100,
         },
+        [typeof(global::SentimentKit.Onnx.OnnxRuntimeOptions)] = new() { ["IntraOpThreads"] = null, ["BatchSize"] = 256 },
     };
 
     public static TheoryData<Type> OptionsTypes => [.. Defaults.Keys];
@@ -95,7 +96,7 @@ public class OptionsContractTests
     [Fact]
     public void OptionsTypes_EverySettableProperty_IsPinnedHere()
     {
-        var types = new[] { typeof(TextEncoder).Assembly, typeof(SentimentTrainer).Assembly }
+        var types = new[] { typeof(TextEncoder).Assembly, typeof(SentimentTrainer).Assembly, typeof(global::SentimentKit.Onnx.OnnxRuntimeOptions).Assembly }
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && !t.IsAbstract && t.IsClass)
             .ToArray();

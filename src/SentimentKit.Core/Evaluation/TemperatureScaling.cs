@@ -101,6 +101,18 @@ public sealed record TemperatureScaling
         };
     }
 
+    /// <summary>Turns row-major <c>[rows, classes]</c> logits into probabilities with a temperature: what every predictor returns.</summary>
+    internal static float[] SoftmaxRows(float[] logits, int classes, double temperature)
+    {
+        var probabilities = new float[logits.Length];
+        for (var i = 0; i < logits.Length / classes; i++)
+        {
+            Softmax(logits.AsSpan(i * classes, classes), temperature, probabilities.AsSpan(i * classes, classes));
+        }
+
+        return probabilities;
+    }
+
     /// <summary>Turns one row of logits into probabilities with a temperature.</summary>
     /// <param name="logits">The logits of one example.</param>
     /// <param name="temperature">The temperature (1 for the plain softmax).</param>

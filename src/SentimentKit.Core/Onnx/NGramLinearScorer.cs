@@ -103,6 +103,40 @@ internal sealed class NGramLinearScorer
         return logits;
     }
 
+    /// <summary>
+    /// Gradient × input of one document's log-probability of <paramref name="target"/> with respect to each feature
+    /// weight: exact for this linear model, and what the TorchSharp runtime computes with autograd.
+    /// </summary>
+    /// <param name="document">The document.</param>
+    /// <param name="target">The class explained.</param>
+    /// <returns>One attribution per entry of the document, in its order.</returns>
+    /// <exception cref="ArgumentException">The document is malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not a class.</exception>
+    public float[] Attributions(SparseDocument document, int target)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(target);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(target, ClassCount);
+        Span<float> logits = ClassCount <= 256 ? stackalloc float[ClassCount] : new float[ClassCount];
+        Score(document, logits);
+        Span<float> probabilities = ClassCount <= 256 ? stackalloc float[ClassCount] : new float[ClassCount];
+        SentimentKit.Evaluation.TemperatureScaling.Softmax(logits, 1, probabilities);
+        var result = new float[document.Count];
+        for (var j = 0; j < result.Length; j++)
+        {
+            // d log p_target / d w_j = W[id, target] − Σ_c p_c W[id, c].
+            var row = Row(document.Ids[j]);
+            var expected = 0f;
+            for (var c = 0; c < row.Length; c++)
+            {
+                expected += probabilities[c] * row[c];
+            }
+
+            result[j] = document.Weights[j] * (row[target] - expected);
+        }
+
+        return result;
+    }
+
     private ReadOnlySpan<float> Row(int id)
     {
         if ((uint)id >= (uint)FeatureCount)

@@ -53,6 +53,21 @@ internal static class OnnxMetadata
     /// <summary>RNN: which tokens a longer text keeps: <c>"head"</c>, <c>"tail"</c> or <c>"head_and_tail"</c>.</summary>
     public const string Truncation = "sentimentkit.truncation";
 
+    /// <summary>The model kind as the <c>.skm</c> manifest names it (<c>"bi_lstm"</c>, <c>"gru"</c>, <c>"n_grams"</c>).</summary>
+    public const string ModelKind = "sentimentkit.model_kind";
+
+    /// <summary>When the model was trained, ISO 8601 UTC.</summary>
+    public const string CreatedUtc = "sentimentkit.created_utc";
+
+    /// <summary>The seed the model was trained with.</summary>
+    public const string Seed = "sentimentkit.seed";
+
+    /// <summary>RNN: the vocabulary, the <c>.skm</c>'s <c>vocab.json</c> as it is (a JSON object whose <c>entries</c> list the tokens in id order).</summary>
+    public const string Vocabulary = "sentimentkit.vocabulary";
+
+    /// <summary>n-grams: the featurizer, the <c>.skm</c>'s <c>ngrams.json</c> as it is (tokens, n-grams, IDF or Naive Bayes weights).</summary>
+    public const string NGrams = "sentimentkit.ngrams";
+
     /// <summary>The layout version written under <see cref="FormatVersion"/>.</summary>
     public const string CurrentFormatVersion = "1";
 

@@ -62,6 +62,41 @@ public sealed class NGramFeaturizer
         _longerFeatures = new NGramTable(features);
     }
 
+    /// <summary>
+    /// Per-token attributions of a text from per-feature ones: <paramref name="perFeature"/> gets the text's sparse
+    /// document (never empty) and returns one attribution per entry; a feature's total is shared equally by its
+    /// occurrences, and each occurrence's share equally by its tokens. Both runtimes explain the n-gram model so.
+    /// </summary>
+    internal (IReadOnlyList<string> Tokens, double[] Attributions) SpreadAttributions(string text, Func<SparseDocument, float[]> perFeature)
+    {
+        var (tokens, occurrences) = FeatureOccurrences(text);
+        var result = new double[tokens.Count];
+        var document = Transform(text);
+        if (document.Count == 0)
+        {
+            return (tokens, result);
+        }
+
+        var attributions = perFeature(document);
+        var contribution = new Dictionary<int, double>();
+        for (var i = 0; i < document.Ids.Length; i++)
+        {
+            contribution[document.Ids[i]] = contribution.GetValueOrDefault(document.Ids[i]) + attributions[i];
+        }
+
+        var occurrenceCount = occurrences.GroupBy(o => o.FeatureId).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var (start, length, featureId) in occurrences)
+        {
+            var share = contribution.GetValueOrDefault(featureId) / occurrenceCount[featureId] / length;
+            for (var t = start; t < start + length; t++)
+            {
+                result[t] += share;
+            }
+        }
+
+        return (tokens, result);
+    }
+
     /// <summary>The same featurizer with Naive Bayes ratios as weights; shares the lookup tables, which do not depend on weights.</summary>
     private NGramFeaturizer(NGramFeaturizer fitted, float[] ratios)
     {

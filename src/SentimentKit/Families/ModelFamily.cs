@@ -1,5 +1,6 @@
 using SentimentKit.Artifacts;
 using SentimentKit.Devices;
+using SentimentKit.Onnx;
 
 namespace SentimentKit.Families;
 
@@ -28,4 +29,16 @@ internal abstract class ModelFamily
 
     /// <summary>Builds a trained pipeline from a verified model file; a <see cref="ModelFormatException"/> when its parts do not fit together.</summary>
     public abstract ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device);
+
+    /// <summary>
+    /// The trained pipeline as a self-describing ONNX graph (logits and calibrated probabilities, the text side in
+    /// its metadata). A family whose network has no ONNX graph yet keeps this default, which refuses with a typed
+    /// error; a family that exports overrides it (see <see cref="SentimentOnnxExport"/>).
+    /// </summary>
+    /// <param name="pipeline">A pipeline of this family.</param>
+    /// <param name="manifest">The model's manifest, without the family's section (<see cref="ModelPipeline.Describe"/> adds it).</param>
+    /// <param name="temperature">The calibration temperature applied inside the graph; 1 when uncalibrated.</param>
+    /// <exception cref="OnnxExportNotSupportedException">This family cannot export.</exception>
+    public virtual OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature) =>
+        throw new OnnxExportNotSupportedException(pipeline.Kind);
 }

@@ -28,6 +28,20 @@ internal abstract class ModelPipeline : IDisposable
     /// <summary>The artifact entries this pipeline writes besides the manifest: name and writer.</summary>
     public abstract IEnumerable<(string Name, Action<Stream> Write)> Entries();
 
+    /// <summary>Every entry of <see cref="Entries"/> written out: name and bytes, in order.</summary>
+    public List<(string Name, byte[] Bytes)> EntryBytes()
+    {
+        var entries = new List<(string Name, byte[] Bytes)>();
+        foreach (var (name, write) in Entries())
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            entries.Add((name, buffer.ToArray()));
+        }
+
+        return entries;
+    }
+
     /// <summary>Adds this family's section to a manifest.</summary>
     public abstract ModelManifest Describe(ModelManifest manifest);
 

@@ -1,3 +1,5 @@
+using SentimentKit.Onnx;
+
 namespace SentimentKit.Sequences;
 
 /// <summary>
@@ -48,27 +50,9 @@ public sealed class SequencePadder
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 1);
-        if (ids.Length <= maxTokens)
-        {
-            return ids;
-        }
-
-        switch (strategy)
-        {
-            case TruncationStrategy.Head:
-                return ids[..maxTokens];
-            case TruncationStrategy.Tail:
-                return ids[^maxTokens..];
-            case TruncationStrategy.HeadAndTail:
-                var head = maxTokens / 4;
-                var tail = maxTokens - head;
-                var kept = new int[maxTokens];
-                Array.Copy(ids, 0, kept, 0, head);
-                Array.Copy(ids, ids.Length - tail, kept, head, tail);
-                return kept;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown truncation strategy.");
-        }
+        return Enum.IsDefined(strategy)
+            ? IdTruncation.Truncate(ids, maxTokens, (TokenTruncation)strategy)
+            : throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown truncation strategy.");
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using SentimentKit.Artifacts;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
+using SentimentKit.Onnx;
 using SentimentKit.Text;
 using SentimentKit.Training;
 
@@ -94,5 +95,11 @@ internal sealed class NGramFamily : ModelFamily
             pipeline.Dispose();
             throw;
         }
+    }
+
+    public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)
+    {
+        var entries = pipeline.EntryBytes().ToDictionary(e => e.Name, e => e.Bytes, StringComparer.Ordinal);
+        return SentimentOnnxExport.NGrams(manifest, SentimentOnnxExport.ReadWeights(entries[ArtifactEntries.Weights]), entries[ArtifactEntries.NGrams], temperature);
     }
 }

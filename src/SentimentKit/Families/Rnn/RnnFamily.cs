@@ -2,6 +2,7 @@ using System.Text.Json;
 using SentimentKit.Artifacts;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
+using SentimentKit.Onnx;
 using SentimentKit.Text;
 using SentimentKit.Training;
 
@@ -108,6 +109,19 @@ internal sealed class RnnFamily : ModelFamily
             pipeline.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Exports through the manifest section the pipeline writes, exactly as the libtorch-free runtime reads a
+    /// <c>.skm</c>: one path from the stored options to the graph.
+    /// </summary>
+    public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)
+    {
+        var described = pipeline.Describe(manifest);
+        var section = described.Section<RnnManifestSection>(Section)
+            ?? throw new InvalidOperationException("The RNN pipeline wrote no manifest section.");
+        var entries = pipeline.EntryBytes().ToDictionary(e => e.Name, e => e.Bytes, StringComparer.Ordinal);
+        return SentimentOnnxExport.Rnn(described, section, SentimentOnnxExport.ReadWeights(entries[ArtifactEntries.Weights]), entries[ArtifactEntries.Vocabulary], temperature);
     }
 
     /// <summary>The word tokenizer is the only one these models were ever trained with.</summary>

@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using SentimentKit.Artifacts;
+using SentimentKit.Text;
+
+namespace SentimentKit.Onnx;
+
+/// <summary>
+/// Reads a <c>.skm</c> file (building the ONNX graph from its weights, as the export does) or an exported
+/// <c>.onnx</c> file (its text side from the metadata) into what <see cref="OnnxSentimentPredictor"/> needs. Every
+/// problem with the file is a <see cref="ModelFormatException"/> with a one-line reason; nothing stays loaded.
+/// </summary>
+internal static class OnnxModelLoader
+{
+    private const string RnnSection = "rnn";
+
+    public static (ModelInfo Info, double Temperature, ITextScorer Scorer) Load(string path, OnnxRuntimeOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new ModelFormatException(path, "it is a folder, not a model file.", null);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Model '{path}' does not exist.", path);
+        }
+
+        try
+        {
+            return IsZip(path) ? LoadArtifact(path, options) : LoadOnnx(path, options);
+        }
+        catch (Exception e) when (e is OnnxFormatException or TextFormatException or JsonException or InvalidDataException
+            or ArgumentException or KeyNotFoundException or OnnxRuntimeException)
+        {
+            throw new ModelFormatException(Path.GetFullPath(path), e.Message.ReplaceLineEndings(" ").Trim(), e);
+        }
+    }
+
+    private static bool IsZip(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> magic = stackalloc byte[2];
+        return stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
+    }
+
+    private static (ModelInfo, double, ITextScorer) LoadArtifact(string path, OnnxRuntimeOptions options)
+    {
+        var contents = ModelArtifactReader.Read(path);
+        var manifest = contents.Manifest;
+        if (!ModelKindNames.TryParse(manifest.Kind, out var kind))
+        {
+            throw contents.Error($"its model kind '{manifest.Kind}' is not one this library knows.");
+        }
+
+        CheckTokenizer(manifest.Tokenizer);
+        var temperature = contents.Calibration()?.Temperature ?? 1.0;
+        var weights = SentimentOnnxExport.ReadWeights(contents.Entries[ArtifactEntries.Weights]);
+        var normalizer = new TextNormalizer(manifest.Normalizer);
+        ITextScorer scorer;
+        if (kind == ModelKind.NGrams)
+        {
+            var featurizer = NGramFeaturizer.Load(contents.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance, normalizer);
+            scorer = NGramScorer(featurizer, weights, manifest.Labels.Count);
+        }
+        else
+        {
+            var section = contents.RequiredSection<RnnManifestSection>(RnnSection, "RNN options");
+            var vocabularyJson = contents.Entries[ArtifactEntries.Vocabulary];
+            var encoder = RnnEncoder(new MemoryStream(vocabularyJson), ArtifactEntries.Vocabulary, normalizer, section.VocabularySize);
+            if (section.ClassCount != manifest.Labels.Count)
+            {
+                throw contents.Error($"the model has {section.ClassCount} classes but the manifest lists {manifest.Labels.Count} labels.");
+            }
+
+            var model = SentimentOnnxExport.Rnn(manifest, section, weights, vocabularyJson, temperature);
+            scorer = new RnnSessionScorer(model.ToByteArray(), encoder, section, manifest.Labels.Count, options);
+        }
+
+        var info = new ModelInfo
+        {
+            Kind = kind,
+            Labels = manifest.Labels,
+            CreatedUtc = manifest.CreatedUtc,
+            LibraryVersion = manifest.LibraryVersion,
+            Seed = manifest.Seed,
+            Temperature = temperature,
+            ValidationMetrics = manifest.ValidationMetrics,
+            Path = Path.GetFullPath(path),
+            FileSha256 = contents.FileSha256,
+            Runtime = "onnx",
+        };
+        return (info, temperature, scorer);
+    }
+
+    private static (ModelInfo, double, ITextScorer) LoadOnnx(string path, OnnxRuntimeOptions options)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var model = OnnxModel.Read(bytes);
+        var metadata = new Metadata(model);
+        if (metadata.Required(OnnxMetadata.FormatVersion) != OnnxMetadata.CurrentFormatVersion)
+        {
+            throw new OnnxFormatException($"Metadata {OnnxMetadata.FormatVersion} is {OnnxFormatException.Quote(metadata.Required(OnnxMetadata.FormatVersion))}; this runtime reads version {OnnxMetadata.CurrentFormatVersion} (not a SentimentKit export, or a newer one).");
+        }
+
+        CheckOpsets(model);
+        var labels = OnnxMetadata.ParseLabels(metadata.Required(OnnxMetadata.Labels));
+        var modelKind = metadata.Required(OnnxMetadata.ModelKind);
+        if (!ModelKindNames.TryParse(modelKind, out var kind))
+        {
+            throw new OnnxFormatException($"Metadata {OnnxMetadata.ModelKind} {OnnxFormatException.Quote(modelKind)} is not a model kind this library knows.");
+        }
+
+        CheckTokenizer(metadata.Required(OnnxMetadata.Tokenizer));
+        var temperature = OnnxMetadata.ParseNumber(OnnxMetadata.Temperature, metadata.Required(OnnxMetadata.Temperature));
+        if (!double.IsFinite(temperature) || temperature <= 0)
+        {
+            throw new OnnxFormatException($"Metadata {OnnxMetadata.Temperature} must be a positive number.");
+        }
+
+        var normalizerOptions = JsonSerializer.Deserialize<TextNormalizerOptions>(metadata.Required(OnnxMetadata.Normalizer), ArtifactJson.Options)
+            ?? throw new OnnxFormatException($"Metadata {OnnxMetadata.Normalizer} is not a JSON object.");
+        var normalizer = new TextNormalizer(normalizerOptions);
+        var graphKind = metadata.Required(OnnxMetadata.Kind);
+        ITextScorer scorer;
+        if (kind == ModelKind.NGrams)
+        {
+            Expect(graphKind == NGramOnnxGraph.Kind, $"metadata {OnnxMetadata.Kind} is {OnnxFormatException.Quote(graphKind)} but the model kind is ngrams");
+            var featurizer = NGramFeaturizer.Load(Utf8(metadata.Required(OnnxMetadata.NGrams)), OnnxMetadata.NGrams, WordTokenizer.Instance, normalizer);
+            var weights = new Dictionary<string, FloatTensor>(StringComparer.Ordinal);
+            foreach (var key in new[] { NGramOnnxGraph.WeightKey, NGramOnnxGraph.BiasKey })
+            {
+                var tensor = model.Graph.GetInitializer(key);
+                weights[key] = new FloatTensor(tensor.Dims, tensor.GetFloats());
+            }
+
+            scorer = NGramScorer(featurizer, weights, labels.Count);
+        }
+        else
+        {
+            Expect(graphKind == RnnOnnxGraph.Kind, $"metadata {OnnxMetadata.Kind} is {OnnxFormatException.Quote(graphKind)} but the model kind is {modelKind}");
+            CheckInput(model, RnnOnnxGraph.IdsInput, 2);
+            CheckInput(model, RnnOnnxGraph.LengthsInput, 1);
+            Expect(model.Graph.Outputs.Exists(o => o.Name == OnnxGraphBuilder.LogitsOutput && o.ElementType == OnnxDataType.Float), $"mismatched outputs: the graph has no float output '{OnnxGraphBuilder.LogitsOutput}'");
+            var section = new RnnManifestSection
+            {
+                PadId = metadata.Integer(OnnxMetadata.PadId) ?? throw Missing(OnnxMetadata.PadId),
+                UnkId = metadata.Integer(OnnxMetadata.UnkId) ?? throw Missing(OnnxMetadata.UnkId),
+                MaxTokens = metadata.Integer(OnnxMetadata.MaxTokens),
+                Truncation = JsonSerializer.Deserialize<TokenTruncation>(JsonSerializer.Serialize(metadata.Required(OnnxMetadata.Truncation)), ArtifactJson.Options),
+            };
+            Expect(section.MaxTokens is null or >= 1, $"metadata {OnnxMetadata.MaxTokens} must be at least 1");
+            var encoder = RnnEncoder(Utf8(metadata.Required(OnnxMetadata.Vocabulary)), OnnxMetadata.Vocabulary, normalizer, expectedCount: null);
+            scorer = new RnnSessionScorer(bytes, encoder, section, labels.Count, options);
+        }
+
+        var info = new ModelInfo
+        {
+            Kind = kind,
+            Labels = labels,
+            CreatedUtc = DateTimeOffset.TryParse(metadata.Optional(OnnxMetadata.CreatedUtc), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var created) ? created : DateTimeOffset.MinValue,
+            LibraryVersion = metadata.Optional(OnnxMetadata.LibraryVersion) ?? "unknown",
+            Seed = metadata.Integer(OnnxMetadata.Seed) ?? 0,
+            Temperature = temperature,
+            Path = Path.GetFullPath(path),
+            FileSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            Runtime = "onnx",
+        };
+        return (info, temperature, scorer);
+    }
+
+    private static NGramManagedScorer NGramScorer(NGramFeaturizer featurizer, IReadOnlyDictionary<string, FloatTensor> weights, int labelCount)
+    {
+        var linear = new NGramLinearScorer(weights);
+        Expect(linear.FeatureCount == featurizer.FeatureCount, $"the featurizer has {featurizer.FeatureCount} features but the weights {linear.FeatureCount}");
+        Expect(linear.ClassCount == labelCount, $"the weights score {linear.ClassCount} classes but there are {labelCount} labels");
+        return new NGramManagedScorer(featurizer, linear);
+    }
+
+    private static TextEncoder RnnEncoder(Stream vocabularyJson, string sourceName, TextNormalizer normalizer, int? expectedCount)
+    {
+        var vocabulary = Vocabulary.Load(vocabularyJson, sourceName);
+        Expect(expectedCount is null || vocabulary.Count == expectedCount, $"{sourceName} has {vocabulary.Count} tokens but the model was built for {expectedCount}");
+        return new TextEncoder(vocabulary, normalizer, WordTokenizer.Instance);
+    }
+
+    private static void CheckTokenizer(string tokenizer) =>
+        Expect(string.Equals(tokenizer, "word", StringComparison.Ordinal), $"it uses tokenizer {OnnxFormatException.Quote(tokenizer)}; this library knows 'word'");
+
+    private static void CheckOpsets(OnnxModel model)
+    {
+        foreach (var opset in model.OpsetImports)
+        {
+            var standard = opset.Domain.Length == 0 || opset.Domain == OnnxOperatorSet.StandardDomain;
+            if (!standard || opset.Version > OnnxGraphBuilder.Opset)
+            {
+                throw new OnnxFormatException(string.Create(CultureInfo.InvariantCulture, $"unknown opset: domain {OnnxFormatException.Quote(opset.Domain)} version {opset.Version}; this runtime reads the standard operators up to opset {OnnxGraphBuilder.Opset}."));
+            }
+        }
+    }
+
+    private static void CheckInput(OnnxModel model, string name, int rank)
+    {
+        var input = model.Graph.Inputs.Find(i => i.Name == name);
+        Expect(
+            input is not null && input.ElementType == OnnxDataType.Int64 && (input.Shape is null || input.Shape.Count == rank),
+            $"mismatched inputs: the graph needs an int64 input '{name}' of rank {rank} (it has {string.Join(", ", model.Graph.Inputs.Select(i => $"'{i.Name}' {i.ElementType} [{string.Join(", ", i.Shape ?? [])}]"))})");
+    }
+
+    private static void Expect(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new OnnxFormatException(reason + ".");
+        }
+    }
+
+    private static OnnxFormatException Missing(string key) => new($"The ONNX file has no metadata {key}; it is not a SentimentKit export.");
+
+    private static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The metadata_props of a file, with one-line errors for what is missing or malformed.</summary>
+    private sealed class Metadata(OnnxModel model)
+    {
+        public string Required(string key) => model.Metadata.TryGetValue(key, out var value) ? value : throw Missing(key);
+
+        public string? Optional(string key) => model.Metadata.GetValueOrDefault(key);
+
+        public int? Integer(string key) => Optional(key) is not { } text ? null
+            : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+            : throw new OnnxFormatException($"Metadata {key} is not a whole number: {OnnxFormatException.Quote(text)}.");
+    }
+}
