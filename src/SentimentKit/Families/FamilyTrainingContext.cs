@@ -69,10 +69,17 @@ internal sealed class FamilyTrainingContext
     /// <summary>
     /// Trains the module on the encoded examples (the options' validation split is already held out), calibrates it
     /// on the validation examples when asked, and hands it over as a runner in evaluation mode. The module is disposed
-    /// on failure.
+    /// on failure. <paramref name="parameterGroups"/>, when given, is asked for the optimizer's groups once the module
+    /// is on its device (moving a module may replace its parameters).
     /// </summary>
     public ClassifierRunner<TInput> Train<TInput>(
-        ITextClassifierModule<TInput> module, TInput[] train, TInput[]? valid, IAttributionMethod<TInput> attribution, int featureCount, double outOfVocabularyRate)
+        ITextClassifierModule<TInput> module,
+        TInput[] train,
+        TInput[]? valid,
+        IAttributionMethod<TInput> attribution,
+        int featureCount,
+        double outOfVocabularyRate,
+        Func<IReadOnlyList<ParameterGroup>>? parameterGroups = null)
     {
         PreparationSeconds = Clock.Elapsed.TotalSeconds;
         FeatureCount = featureCount;
@@ -83,6 +90,7 @@ internal sealed class FamilyTrainingContext
             var loop = Options.Trainer.Clone();
             loop.ValidationFraction = 0;
             var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger);
+            trainer.ParameterGroups = parameterGroups?.Invoke();
             History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)
