@@ -17,6 +17,12 @@ public enum ModelKind
     /// </summary>
     NGrams = 2,
 
+    /// <summary>
+    /// A pretrained BERT-family encoder (all-MiniLM-L6-v2 by default) fine-tuned with a classification head, reading
+    /// WordPiece tokens: the accurate choice for short texts and small datasets; slow to train on a CPU.
+    /// </summary>
+    Transformer = 3,
+
     /// <summary>The former name of <see cref="NGrams"/>.</summary>
     [Obsolete("Use ModelKind.NGrams: the kind is the n-gram model, whichever weighting (TF-IDF or Naive Bayes) it uses.")]
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -9,6 +9,7 @@ internal static class ModelKindNames
         ModelKind.BiLstm => "bi_lstm",
         ModelKind.Gru => "gru",
         ModelKind.NGrams => "n_grams",
+        ModelKind.Transformer => "transformer",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
     };
 
@@ -20,6 +21,7 @@ internal static class ModelKindNames
             "bi_lstm" => (true, ModelKind.BiLstm),
             "gru" => (true, ModelKind.Gru),
             "n_grams" or "baseline" => (true, ModelKind.NGrams),
+            "transformer" => (true, ModelKind.Transformer),
             _ => (false, default),
         };
         return known;

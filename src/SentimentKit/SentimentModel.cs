@@ -176,6 +176,9 @@ public sealed class SentimentModel : IDisposable
         return ModelFamilies.For(Kind).ExportOnnx(_pipeline, _manifest, Temperature);
     }
 
+    /// <summary>Gets the model's pipeline (tests look inside it).</summary>
+    internal ModelPipeline Pipeline => _pipeline;
+
     /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
     internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)
     {

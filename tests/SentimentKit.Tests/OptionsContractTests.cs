@@ -63,6 +63,11 @@ public class OptionsContractTests
         },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },
+        [typeof(TransformerModelOptions)] = new()
+        {
+            ["EncoderPath"] = null, ["VocabularyPath"] = null, ["LowerCase"] = null, ["MaxTokens"] = 256, ["TruncationHeadShare"] = 0.25,
+            ["Pooling"] = TransformerPooling.Mean, ["EncoderLearningRate"] = 5e-5, ["HiddenDropout"] = 0.1, ["AttentionDropout"] = 0.0, ["HeadDropout"] = 0.1,
+        },
         [typeof(WordPieceEncoderOptions)] = new() { ["MaxTokens"] = 512, ["TruncationHeadShare"] = 0.25 },
         [typeof(WordPieceTokenizerOptions)] = new() { ["LowerCase"] = true, ["StripAccents"] = null, ["MaxCharactersPerWord"] = 100 },
         [typeof(BertOnnxImportOptions)] = new() { ["AttentionHeads"] = null, ["LayerNormEpsilon"] = null },
@@ -140,6 +145,13 @@ public class OptionsContractTests
             HeadHiddenSize = 128, HeadDropout = 0.3, MaxTokens = 400,
         });
         new NGramModelOptions().Features.Should().BeEquivalentTo(new NGramFeaturizerOptions());
+        var transformer = SentimentTrainerOptions.Recommended(ModelKind.Transformer);
+        transformer.Model.Should().BeOfType<TransformerModelOptions>().Which.Should().BeEquivalentTo(new TransformerModelOptions());
+        transformer.Trainer.Should().BeEquivalentTo(new TrainerOptions
+        {
+            Epochs = 3, BatchSize = 16, EvaluationBatchSize = 64, Optimizer = OptimizerKind.AdamW, LearningRate = 1e-3, WeightDecay = 0.01,
+            Schedule = LearningRateScheduleKind.WarmupLinear, WarmupFraction = 0.1, GradientClipNorm = 1.0, ValidationFraction = 0.1, EarlyStoppingPatience = 1,
+        });
         NGramModelOptions.RecommendedNaiveBayes().Features.Should().BeEquivalentTo(new NGramFeaturizerOptions { MaxNGramLength = 3, Weighting = NGramWeighting.NaiveBayes });
     }
 

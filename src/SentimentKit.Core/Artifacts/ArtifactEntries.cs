@@ -9,6 +9,9 @@ internal static class ArtifactEntries
     public const string Manifest = "manifest.json";
     public const string Vocabulary = "vocab.json";
     public const string NGrams = "ngrams.json";
+
+    /// <summary>The WordPiece vocabulary of a transformer, as the encoder's <c>vocab.txt</c> had it (one token a line).</summary>
+    public const string WordPieceVocabulary = "vocab.txt";
     public const string Weights = "weights.bin";
     public const string Calibration = "calibration.json";
 

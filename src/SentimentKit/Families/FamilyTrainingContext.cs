@@ -71,7 +71,8 @@ internal sealed class FamilyTrainingContext
     /// on the validation examples when asked, and hands it over as a runner in evaluation mode. The module is disposed
     /// on failure. <paramref name="encode"/> turns texts into inputs the way the family does, so that calibration can
     /// also fit on short texts (<see cref="SentimentTrainerOptions.CalibrateOnShortTexts"/>); without it, calibration
-    /// fits on the validation texts as they are.
+    /// fits on the validation texts as they are. <paramref name="parameterGroups"/>, when given, is asked for the
+    /// optimizer's groups once the module is on its device (moving a module may replace its parameters).
     /// </summary>
     public ClassifierRunner<TInput> Train<TInput>(
         ITextClassifierModule<TInput> module,
@@ -80,7 +81,8 @@ internal sealed class FamilyTrainingContext
         IAttributionMethod<TInput> attribution,
         int featureCount,
         double outOfVocabularyRate,
-        Func<IReadOnlyList<string>, TInput[]>? encode = null)
+        Func<IReadOnlyList<string>, TInput[]>? encode = null,
+        Func<IReadOnlyList<ParameterGroup>>? parameterGroups = null)
     {
         PreparationSeconds = Clock.Elapsed.TotalSeconds;
         FeatureCount = featureCount;
@@ -91,6 +93,7 @@ internal sealed class FamilyTrainingContext
             var loop = Options.Trainer.Clone();
             loop.ValidationFraction = 0;
             var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger);
+            trainer.ParameterGroups = parameterGroups?.Invoke();
             History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)

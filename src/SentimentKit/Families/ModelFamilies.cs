@@ -1,5 +1,6 @@
 using SentimentKit.Families.NGrams;
 using SentimentKit.Families.Rnn;
+using SentimentKit.Families.Transformer;
 
 namespace SentimentKit.Families;
 
@@ -10,6 +11,7 @@ internal static class ModelFamilies
     [
         new RnnFamily(),
         new NGramFamily(),
+        new TransformerFamily(),
     ];
 
     /// <summary>Gets every named recipe, in the order the families list them.</summary>

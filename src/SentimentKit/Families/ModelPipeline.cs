@@ -78,16 +78,26 @@ internal abstract class ModelPipeline<TInput>(ClassifierRunner<TInput> runner) :
         yield return (ArtifactEntries.Weights, Runner.SaveWeights);
     }
 
-    /// <summary>Reads the weights entry of a model file into the module; a <see cref="ModelFormatException"/> when they do not fit.</summary>
-    public void LoadWeights(ArtifactContents artifact)
+    /// <summary>
+    /// Reads the weights entry of a model file into the module and returns this pipeline; a
+    /// <see cref="ModelFormatException"/> when they do not fit, and the pipeline is disposed on any failure.
+    /// </summary>
+    public ModelPipeline WithWeights(ArtifactContents artifact)
     {
         try
         {
             Runner.LoadWeights(artifact.Open(ArtifactEntries.Weights));
+            return this;
         }
         catch (InvalidDataException e)
         {
+            Dispose();
             throw artifact.Error(e.Message, e);
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 

@@ -39,7 +39,7 @@ namespace SentimentKit.Modeling;
 /// embedding weights, zero biases, unit layer-norm scales, a zero padding row.
 /// </para>
 /// </remarks>
-public sealed class TransformerClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClassifierModule<int[]>
+public sealed class TransformerClassifier : nn.Module<Tensor, Tensor, Tensor>, ITextClassifierModule<int[]>, IEmbeddingClassifier
 {
     /// <summary>The prefix of the encoder's names in the state dict.</summary>
     public const string EncoderPrefix = "bert.";
@@ -147,6 +147,18 @@ public sealed class TransformerClassifier : nn.Module<Tensor, Tensor, Tensor>, I
         CheckInputs(ids, lengths);
         var mask = SequenceMask.FromLengths(lengths, ids.shape[1], ids.device);
         return _bert.call(ids, mask).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    Tensor IEmbeddingClassifier.Embed(Tensor ids) => Embed(ids);
+
+    /// <inheritdoc/>
+    Tensor IEmbeddingClassifier.ForwardEmbedded(Tensor embedded, Tensor lengths) => ForwardEmbedded(embedded, lengths);
+
+    /// <inheritdoc/>
+    /// <remarks>Attention and layer norms have a backward pass in evaluation mode on every device: nothing to switch.</remarks>
+    void IEmbeddingClassifier.SetInputGradientMode(bool on)
+    {
     }
 
     /// <summary>Looks up the token embeddings of ids: <c>[batch, time, hidden]</c> (before positions are added).</summary>

@@ -58,6 +58,12 @@ public sealed class ClassifierTrainer<TInput>
     /// <summary>Gets a copy of the options in force.</summary>
     public TrainerOptions Options => _options.Clone();
 
+    /// <summary>
+    /// Gets or sets the optimizer's parameter groups (each with its learning-rate scale and weight decay), or
+    /// <see langword="null"/> for one group of every parameter at the scheduled rate.
+    /// </summary>
+    internal IReadOnlyList<ParameterGroup>? ParameterGroups { get; set; }
+
     /// <summary>Trains the model.</summary>
     /// <param name="inputs">The training examples.</param>
     /// <param name="labels">The class index of each training example.</param>
@@ -200,6 +206,7 @@ public sealed class ClassifierTrainer<TInput>
         private Dictionary<string, Tensor>? _bestWeights;
         private int? _bestEpoch;
         private long _globalStep;
+        private double[]? _rateScales;
 
         public Run(ClassifierTrainer<TInput> trainer, TInput[] inputs, int[] labels, TInput[]? validInputs, int[]? validLabels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         {
@@ -226,7 +233,8 @@ public sealed class ClassifierTrainer<TInput>
             var classes = _trainer._labelNames.Length;
             var stepsPerEpoch = Enumerable.Range(0, _options.Epochs).Select(e => (long)_sampler.GetBatches(e).Count).ToArray();
             var scheduler = new LearningRateScheduler(_options, stepsPerEpoch.Sum(), _best.HigherIsBetter);
-            using var optimizer = Optimizers.Create(_options, _module.parameters());
+            using var optimizer = _trainer.ParameterGroups is { } groups ? Optimizers.Create(_options, groups) : Optimizers.Create(_options, _module.parameters());
+            _rateScales = _trainer.ParameterGroups?.Select(g => g.LearningRateScale).ToArray();
             using var classWeights = ClassWeights.Compute(_options, _labels, classes) is { } weights
                 ? torch.tensor(weights.Select(w => (float)w).ToArray(), device: _trainer._device.TorchDevice).DetachFromDisposeScope()
                 : null;
@@ -331,9 +339,10 @@ public sealed class ClassifierTrainer<TInput>
                 using (var scope = torch.NewDisposeScope())
                 {
                     learningRate = scheduler.At(_globalStep);
+                    var g = 0;
                     foreach (var group in optimizer.ParamGroups)
                     {
-                        group.LearningRate = learningRate;
+                        group.LearningRate = learningRate * (_rateScales is { } scales ? scales[g++] : 1);
                     }
 
                     using var batch = _trainer._model.CreateBatch(indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _labels[i]).ToArray(), _trainer._device.TorchDevice);

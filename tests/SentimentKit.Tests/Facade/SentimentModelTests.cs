@@ -22,6 +22,7 @@ public sealed class SentimentModelTests : IDisposable
     [Theory]
     [InlineData(ModelKind.BiLstm)]
     [InlineData(ModelKind.NGrams)]
+    [InlineData(ModelKind.Transformer)]
     public void SaveThenLoad_GivesIdenticalProbabilitiesAndMetadata(ModelKind kind)
     {
         var original = TinyReviews.Shared(kind);

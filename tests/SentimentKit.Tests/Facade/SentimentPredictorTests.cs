@@ -14,6 +14,7 @@ public class SentimentPredictorTests
     [Theory]
     [InlineData(ModelKind.BiLstm)]
     [InlineData(ModelKind.NGrams)]
+    [InlineData(ModelKind.Transformer)]
     public void PredictBatch_AgreesWithSinglePredictions(ModelKind kind)
     {
         var predictor = TinyReviews.Shared(kind).CreatePredictor();
@@ -50,6 +51,7 @@ public class SentimentPredictorTests
     [Theory]
     [InlineData(ModelKind.BiLstm)]
     [InlineData(ModelKind.NGrams)]
+    [InlineData(ModelKind.Transformer)]
     public void Predict_ProbabilitiesCoverEveryLabelAndSumToOne(ModelKind kind)
     {
         var prediction = TinyReviews.Shared(kind).CreatePredictor().Predict("loved it");
@@ -67,7 +69,7 @@ public class SentimentPredictorTests
     [InlineData("\u200B\u200D")]
     public void Predict_EmptyOrSymbolOnlyText_GivesValidPrediction(string text)
     {
-        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.NGrams })
+        foreach (var kind in new[] { ModelKind.BiLstm, ModelKind.NGrams, ModelKind.Transformer })
         {
             var prediction = TinyReviews.Shared(kind).CreatePredictor().Predict(text);
 

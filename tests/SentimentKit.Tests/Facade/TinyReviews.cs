@@ -8,9 +8,9 @@ namespace SentimentKit.Tests.Facade;
 /// <summary>Seeded tiny "reviews" in words, with tiny fast model options for the facade tests.</summary>
 internal static class TinyReviews
 {
-    private static readonly string[] Positive = ["great", "wonderful", "excellent", "loved", "brilliant", "superb"];
-    private static readonly string[] Negative = ["awful", "terrible", "boring", "waste", "horrible", "dreadful"];
-    private static readonly string[] Filler = ["the", "movie", "film", "was", "plot", "actors", "a", "story", "and", "it", "this", "of", "scenes", "music", "ending", "cast"];
+    internal static readonly string[] Positive = ["great", "wonderful", "excellent", "loved", "brilliant", "superb"];
+    internal static readonly string[] Negative = ["awful", "terrible", "boring", "waste", "horrible", "dreadful"];
+    internal static readonly string[] Filler = ["the", "movie", "film", "was", "plot", "actors", "a", "story", "and", "it", "this", "of", "scenes", "music", "ending", "cast"];
 
     public static List<TextExample> Make(int count, int seed)
     {
@@ -44,6 +44,12 @@ internal static class TinyReviews
         if (options.Model is NGramModelOptions ngrams)
         {
             ngrams.Features.MinDocumentFrequency = 1;
+        }
+        else if (options.Model is TransformerModelOptions transformer)
+        {
+            TinyTransformer.Configure(transformer);
+            options.Trainer.Optimizer = OptimizerKind.AdamW;
+            options.Trainer.Schedule = LearningRateScheduleKind.WarmupLinear;
         }
         else if (options.Model is RnnModelOptions rnn)
         {

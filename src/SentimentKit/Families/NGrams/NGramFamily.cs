@@ -84,17 +84,7 @@ internal sealed class NGramFamily : ModelFamily
         }
 
         var runner = new ClassifierRunner<SparseDocument>(new BagOfNgramsClassifier(featurizer.FeatureCount, manifest.Labels.Count), device, FeatureGradientTimesInput.Instance);
-        var pipeline = new NGramPipeline(featurizer, runner);
-        try
-        {
-            pipeline.LoadWeights(artifact);
-            return pipeline;
-        }
-        catch
-        {
-            pipeline.Dispose();
-            throw;
-        }
+        return new NGramPipeline(featurizer, runner).WithWeights(artifact);
     }
 
     public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)

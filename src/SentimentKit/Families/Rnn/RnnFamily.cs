@@ -98,17 +98,7 @@ internal sealed class RnnFamily : ModelFamily
 
         var encoder = new TextEncoder(vocabulary, new TextNormalizer(manifest.Normalizer), WordTokenizer.Instance);
         var runner = new ClassifierRunner<int[]>(new RnnClassifier(stored), device, IntegratedGradients.Instance);
-        var pipeline = new RnnPipeline(kind, encoder, stored, runner);
-        try
-        {
-            pipeline.LoadWeights(artifact);
-            return pipeline;
-        }
-        catch
-        {
-            pipeline.Dispose();
-            throw;
-        }
+        return new RnnPipeline(kind, encoder, stored, runner).WithWeights(artifact);
     }
 
     /// <summary>

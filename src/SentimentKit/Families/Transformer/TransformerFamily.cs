@@ -1,0 +1,166 @@
+using SentimentKit.Artifacts;
+using SentimentKit.Devices;
+using SentimentKit.Modeling;
+using SentimentKit.Text;
+using SentimentKit.Training;
+using TorchSharp.Modules;
+
+namespace SentimentKit.Families.Transformer;
+
+/// <summary>
+/// The fine-tuned transformers: a pretrained BERT-family encoder read from ONNX (<see cref="BertOnnxImport"/>) with a
+/// new classification head, WordPiece with the encoder's vocabulary, integrated gradients merged per word for
+/// explanations. Writes <c>vocab.txt</c> (the vocabulary), the weights (encoder and head), the manifest section
+/// <c>transformer</c> and the tokenizer <c>wordpiece</c>: the model file needs nothing else at load time.
+/// </summary>
+internal sealed class TransformerFamily : ModelFamily
+{
+    public const string Section = "transformer";
+
+    public const string Tokenizer = "wordpiece";
+
+    public override IReadOnlyList<ModelKind> Kinds { get; } = [ModelKind.Transformer];
+
+    public override IReadOnlyList<TrainingRecipe> Recipes { get; } =
+    [
+        new("transformer", "a pretrained encoder (all-MiniLM-L6-v2 unless --encoder) fine-tuned, the most accurate on short texts and few labels; slow on a CPU", ModelKind.Transformer),
+    ];
+
+    public override ModelOptions RecommendedModel(ModelKind kind) => TransformerModelOptions.Recommended();
+
+    // The usual BERT fine-tuning recipe (Devlin et al. 2019; Sun et al. 2019): AdamW with decay 0.01, linear warm-up
+    // over the first tenth then linear decay, clipping at 1; the head at 1e-3 and the encoder at
+    // TransformerModelOptions.EncoderLearningRate. A pretrained encoder overfits a small set within a few epochs:
+    // validation keeps the best epoch.
+    public override TrainerOptions RecommendedTrainer(ModelKind kind) => new()
+    {
+        Epochs = 3,
+        BatchSize = 16,
+        EvaluationBatchSize = 64,
+        Optimizer = OptimizerKind.AdamW,
+        LearningRate = 1e-3,
+        WeightDecay = 0.01,
+        Schedule = LearningRateScheduleKind.WarmupLinear,
+        WarmupFraction = 0.1,
+        GradientClipNorm = 1.0,
+        ValidationFraction = 0.1,
+        EarlyStoppingPatience = 1,
+        RestoreBestWeights = true,
+    };
+
+    public override ModelPipeline Train(FamilyTrainingContext context)
+    {
+        var options = (TransformerModelOptions)context.Options.Model;
+        var pretrained = BertOnnxImport.Read(options.EncoderPath!, options.VocabularyPath!);
+        var network = pretrained.CreateOptions(context.Labels.Count);
+        if (options.MaxTokens > network.MaxPositions)
+        {
+            throw new InvalidOptionsException($"{nameof(TransformerModelOptions)}.{nameof(TransformerModelOptions.MaxTokens)} ({options.MaxTokens}) is more than the {network.MaxPositions} positions of the encoder {options.EncoderPath}.");
+        }
+
+        network.Pooling = options.Pooling;
+        network.HiddenDropout = options.HiddenDropout;
+        network.AttentionDropout = options.AttentionDropout;
+        network.HeadDropout = options.HeadDropout;
+        var section = new TransformerSection
+        {
+            Network = network,
+            LowerCase = options.LowerCase ?? TransformerText.IsUncased(pretrained.Vocabulary),
+            MaxTokens = options.MaxTokens,
+            TruncationHeadShare = options.TruncationHeadShare,
+            Encoder = Path.GetFileName(options.EncoderPath!),
+        };
+        var text = new TransformerText(context.Options.Normalizer, pretrained.Vocabulary, section);
+        var trainIds = context.Encode(context.TrainTexts, text.EncodeIds);
+        var validIds = context.ValidTexts is { } validTexts ? context.Encode(validTexts, text.EncodeIds) : null;
+        var module = ModuleSeed.Create(context.Seed, () => pretrained.CreateClassifier(network));
+        var encoderScale = options.EncoderLearningRate / context.Options.Trainer.LearningRate;
+        var runner = context.Train(
+            module, trainIds, validIds, IntegratedGradients.Instance, pretrained.Vocabulary.Count, UnknownRate(trainIds, pretrained.Vocabulary.UnkId),
+            texts => context.Encode(texts, text.EncodeIds), () => Groups(module, encoderScale));
+        return new TransformerPipeline(text, section, runner);
+    }
+
+    public override ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device)
+    {
+        if (!string.Equals(artifact.Manifest.Tokenizer, Tokenizer, StringComparison.Ordinal))
+        {
+            throw artifact.Error($"it is a transformer with tokenizer '{artifact.Manifest.Tokenizer}'; this library knows '{Tokenizer}'.");
+        }
+
+        var section = artifact.RequiredSection<TransformerSection>(Section, "transformer options");
+        var network = section.Network ?? throw artifact.Error("its transformer section has no network.");
+
+        // Sizes from the file are checked against bounds and against the weights entry before anything is allocated for them.
+        if (network.HiddenSize is < 1 or > 8192 || network.Layers is < 1 or > 64 || network.AttentionHeads is < 1 or > 256
+            || network.IntermediateSize is < 1 or > 65536 || network.MaxPositions is < 1 or > 65536 || network.TypeVocabularySize is < 1 or > 64
+            || network.VocabularySize is < 2 or > 10_000_000
+            || ((long)network.VocabularySize + network.MaxPositions) * network.HiddenSize * sizeof(float) > artifact.Length(ArtifactEntries.Weights))
+        {
+            throw artifact.Error("the transformer sizes in the manifest are out of range or larger than weights.bin.");
+        }
+
+        if (network.ClassCount != artifact.Manifest.Labels.Count)
+        {
+            throw artifact.Error($"the model has {network.ClassCount} classes but the manifest lists {artifact.Manifest.Labels.Count} labels.");
+        }
+
+        if (section.MaxTokens < 2 || section.MaxTokens > network.MaxPositions || section.TruncationHeadShare is not (>= 0 and <= 1))
+        {
+            throw artifact.Error($"its token budget ({section.MaxTokens}, head share {section.TruncationHeadShare}) does not fit the encoder's {network.MaxPositions} positions.");
+        }
+
+        network.Validate();
+        WordPieceVocabulary vocabulary;
+        try
+        {
+            vocabulary = WordPieceVocabulary.Load(artifact.Open(ArtifactEntries.WordPieceVocabulary), ArtifactEntries.WordPieceVocabulary);
+        }
+        catch (TextFormatException e)
+        {
+            throw artifact.Error(e.Message, e);
+        }
+
+        if (vocabulary.Count != network.VocabularySize || vocabulary.PadId != network.PadId || vocabulary.UnkId != network.UnkId)
+        {
+            throw artifact.Error($"{ArtifactEntries.WordPieceVocabulary} has {vocabulary.Count} tokens ([PAD] {vocabulary.PadId}, [UNK] {vocabulary.UnkId}) but the model was built for {network.VocabularySize} ([PAD] {network.PadId}, [UNK] {network.UnkId}).");
+        }
+
+        var text = new TransformerText(artifact.Manifest.Normalizer, vocabulary, section);
+        var runner = new ClassifierRunner<int[]>(new TransformerClassifier(network), device, IntegratedGradients.Instance);
+        return new TransformerPipeline(text, section, runner).WithWeights(artifact);
+    }
+
+    // Four groups: the encoder at its own rate and the head at the trainer's, each split so that biases and layer norms
+    // are not decayed (BERT's recipe).
+    private static List<ParameterGroup> Groups(TransformerClassifier module, double encoderScale)
+    {
+        var groups = new Dictionary<(bool Encoder, bool Decay), List<Parameter>>();
+        foreach (var (name, parameter) in module.named_parameters())
+        {
+            var key = (name.StartsWith(TransformerClassifier.EncoderPrefix, StringComparison.Ordinal),
+                !(name.EndsWith(".bias", StringComparison.Ordinal) || name.Contains("LayerNorm", StringComparison.Ordinal)));
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(parameter);
+        }
+
+        return [.. groups.Select(g => new ParameterGroup(g.Value, g.Key.Encoder ? encoderScale : 1, g.Key.Decay))];
+    }
+
+    private static double UnknownRate(int[][] ids, int unkId)
+    {
+        long unknown = 0, total = 0;
+        foreach (var sequence in ids)
+        {
+            // [CLS] and [SEP] are not the text's.
+            total += Math.Max(0, sequence.Length - 2);
+            unknown += sequence.Count(id => id == unkId);
+        }
+
+        return total == 0 ? 0 : (double)unknown / total;
+    }
+}
