@@ -6,9 +6,10 @@ namespace SentimentKit.Data;
 /// Reads delimited text one field at a time from a stream: RFC 4180 quoting (quoted fields, doubled quotes, line
 /// breaks inside quotes) when <c>quoting</c> is on, none when it is off (IANA text/tab-separated-values); records
 /// end at CRLF, LF or CR. Fields go into a <see cref="Utf8TextBuffer"/>, so memory follows the longest field, not
-/// the file.
+/// the file. A reader may start at any record boundary of a file (<c>firstLine</c> then numbers its lines), which is
+/// how batch scoring reads one byte range of a file.
 /// </summary>
-internal sealed class DelimitedFieldReader(TextInput input, string source, byte delimiter, bool quoting, int maxFieldBytes)
+internal sealed class DelimitedFieldReader(TextInput input, string source, byte delimiter, bool quoting, int maxFieldBytes, int firstLine = 1)
 {
     private const byte Quote = (byte)'"';
 
@@ -17,10 +18,13 @@ internal sealed class DelimitedFieldReader(TextInput input, string source, byte 
     private bool _afterCarriageReturn;
 
     /// <summary>Gets the 1-based line the reader is on (where the next record starts, between records).</summary>
-    public int Line { get; private set; } = 1;
+    public int Line { get; private set; } = firstLine;
 
     /// <summary>Gets the line where the current (or last) record began.</summary>
-    public int RecordLine { get; private set; } = 1;
+    public int RecordLine { get; private set; } = firstLine;
+
+    /// <summary>Gets the offset in the input (<see cref="TextInput.Position"/>) of the current (or last) record's first byte.</summary>
+    public long RecordStart { get; private set; }
 
     /// <summary>Gets the bytes of the current (or last) record so far, with its delimiters and without quotes or the line break.</summary>
     public long RecordBytes { get; private set; }
@@ -48,6 +52,7 @@ internal sealed class DelimitedFieldReader(TextInput input, string source, byte 
 
             _atRecordStart = false;
             RecordLine = Line;
+            RecordStart = input.Position;
             RecordBytes = 0;
         }
 

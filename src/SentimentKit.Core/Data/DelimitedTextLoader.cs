@@ -110,8 +110,8 @@ public static class DelimitedTextLoader
             ? throw new DataFormatException(source, null, null, "the file has a header but no rows.")
             : new DataLoadResult(source, examples, bad.Count, bad.Reasons, 0);
 
-    /// <summary>Reads the first record that is not blank as the column names.</summary>
-    private static List<string> ReadHeader(DelimitedFieldReader reader, string source, DataLoadOptions options)
+    /// <summary>Reads the first record that is not blank as the column names (also batch scoring's header reader).</summary>
+    internal static List<string> ReadHeader(DelimitedFieldReader reader, string source, DataLoadOptions options)
     {
         var field = new Utf8TextBuffer();
         var names = new List<string>();
@@ -143,7 +143,7 @@ public static class DelimitedTextLoader
         }
     }
 
-    private static int FindColumn(List<string> header, string name, string source, int line)
+    internal static int FindColumn(List<string> header, string name, string source, int line)
     {
         var index = header.IndexOf(name);
         if (index < 0)

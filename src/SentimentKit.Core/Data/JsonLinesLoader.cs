@@ -74,7 +74,8 @@ public static class JsonLinesLoader
     }
 
     /// <summary>Reads the bytes up to the next line feed into <paramref name="row"/>; false at the end of the data.</summary>
-    private static bool ReadLine(TextInput input, Utf8TextBuffer row, string path, int line, int maxBytes)
+    /// <remarks>Also the line reader of batch scoring (JSON Lines and plain text), which reads one byte range of a file.</remarks>
+    internal static bool ReadLine(TextInput input, Utf8TextBuffer row, string path, int line, int maxBytes)
     {
         row.Clear();
         if (!input.Fill())

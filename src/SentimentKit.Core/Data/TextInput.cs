@@ -13,9 +13,13 @@ internal sealed class TextInput(Stream stream, string source)
     private int _end;
     private bool _ended;
     private bool _started;
+    private long _read;
 
     /// <summary>Gets the bytes read and not yet used.</summary>
     public ReadOnlySpan<byte> Available => _buffer.AsSpan(_start, _end - _start);
+
+    /// <summary>Gets how many bytes of the stream were used so far (a byte order mark included): the offset of the next byte.</summary>
+    public long Position => _read - (_end - _start);
 
     public void Advance(int count) => _start += count;
 
@@ -44,6 +48,7 @@ internal sealed class TextInput(Stream stream, string source)
             }
 
             _end += read;
+            _read += read;
         }
 
         if (!_started)
