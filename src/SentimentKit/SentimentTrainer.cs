@@ -64,7 +64,16 @@ public sealed class SentimentTrainer
         IEnumerable<TextExample> train,
         IEnumerable<TextExample>? validation = null,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Train(train, validation, progress, timeLeft: null, cancellationToken);
+
+    /// <summary>Trains a model; a budgeted run (<paramref name="timeLeft"/>) ends after the last epoch that fits.</summary>
+    internal SentimentModel Train(
+        IEnumerable<TextExample> train,
+        IEnumerable<TextExample>? validation,
+        IProgress<TrainingProgress>? progress,
+        Func<TimeSpan>? timeLeft,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(train);
         var options = _options;
@@ -104,6 +113,7 @@ public sealed class SentimentTrainer
             Progress = progress,
             CancellationToken = cancellationToken,
             Clock = Stopwatch.StartNew(),
+            TimeLeft = timeLeft,
         };
         var pipeline = ModelFamilies.For(options.Kind).Train(context);
         var report = new TrainingReport

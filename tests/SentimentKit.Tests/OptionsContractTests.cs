@@ -61,6 +61,11 @@ public class OptionsContractTests
         {
             ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true,
         },
+        [typeof(AutoTrainerOptions)] = new()
+        {
+            ["TimeBudget"] = TimeSpan.FromMinutes(5), ["Recipes"] = null, ["DeriveRecipes"] = true, ["ValidationFraction"] = 0.1, ["Seed"] = 42,
+            ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null,
+        },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },
         [typeof(WordPieceEncoderOptions)] = new() { ["MaxTokens"] = 512, ["TruncationHeadShare"] = 0.25 },

@@ -40,6 +40,9 @@ internal sealed class FamilyTrainingContext
 
     public required Stopwatch Clock { get; init; }
 
+    /// <summary>Gets the time left to a budgeted run, or <see langword="null"/> (see <see cref="ClassifierTrainer{TInput}.TimeLeft"/>).</summary>
+    public Func<TimeSpan>? TimeLeft { get; init; }
+
     /// <summary>Gets the seed of the run.</summary>
     public int Seed => Options.Trainer.Seed;
 
@@ -82,7 +85,7 @@ internal sealed class FamilyTrainingContext
         {
             var loop = Options.Trainer.Clone();
             loop.ValidationFraction = 0;
-            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger);
+            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft };
             History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)

@@ -55,6 +55,12 @@ public sealed class ClassifierTrainer<TInput>
         _model.TorchModule.to(device.TorchDevice);
     }
 
+    /// <summary>
+    /// Gets or sets the time left to a budgeted run (automatic training): after an epoch, when the next would not fit
+    /// in it by the last epoch's duration, the run ends there as if stopped early (best weights restored).
+    /// </summary>
+    internal Func<TimeSpan>? TimeLeft { get; set; }
+
     /// <summary>Gets a copy of the options in force.</summary>
     public TrainerOptions Options => _options.Clone();
 
@@ -253,7 +259,7 @@ public sealed class ClassifierTrainer<TInput>
             var stoppedEarly = false;
             for (var epoch = firstEpoch; epoch <= _options.Epochs && !stoppedEarly; epoch++)
             {
-                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights);
+                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights) || OutOfTime(epoch);
                 if (_options.CheckpointDirectory is { } directory)
                 {
                     var state = new CheckpointState
@@ -306,6 +312,25 @@ public sealed class ClassifierTrainer<TInput>
                 FinalValidation = finalValidation,
                 TotalSeconds = started.Elapsed.TotalSeconds,
             };
+        }
+
+        // True when a budgeted run could not fit another epoch as long as the last one.
+        private bool OutOfTime(int epoch)
+        {
+            if (_trainer.TimeLeft is not { } timeLeft || epoch >= _options.Epochs)
+            {
+                return false;
+            }
+
+            var last = _history[^1];
+            var left = timeLeft();
+            if (left.TotalSeconds >= last.TrainSeconds + last.ValidationSeconds)
+            {
+                return false;
+            }
+
+            Log.BudgetStopped(_trainer._logger, epoch, _options.Epochs, left.TotalSeconds);
+            return true;
         }
 
         // Returns true when early stopping says to stop after this epoch.
