@@ -65,8 +65,8 @@ public sealed class SentimentTrainerOptions
     /// <remarks>
     /// <para>Every kind: about 1,400 optimizer steps, as the recipes take on IMDB (4 BiLSTM epochs of 64, 2 n-gram
     /// epochs of 32) — the epochs are 1,400 divided by the steps per epoch, rounded up, within 4–12 for the recurrent
-    /// models and 2–10 for the n-gram model, so that small data gets enough updates without an epoch count tuned
-    /// for each size; early stopping after 2 validations without improvement, the best validation's weights restored,
+    /// models and 2–4 for the n-gram model (which memorizes small data within a few epochs), so that small data gets
+    /// enough updates without an epoch count tuned for each size; early stopping after 2 validations without improvement, the best validation's weights restored,
     /// so that the extra epochs cannot cost accuracy.</para>
     /// <para>Recurrent models: at most the 95th percentile of the token lengths, rounded up to 8, within 32–400, so
     /// that short texts are not padded and long ones are cut where IMDB's are (400, head and tail); a vocabulary of

@@ -107,6 +107,34 @@ public sealed class ClassifierTrainer<TInput>
         CancellationToken cancellationToken = default) =>
         Train(inputs, labels, validationInputs, validationLabels, progress, cancellationToken);
 
+    /// <summary>
+    /// Runs the learning-rate range test on the model (see <see cref="LearningRateFinderOptions"/>) with the options'
+    /// optimizer and batches, then puts the model's weights back as they were.
+    /// </summary>
+    /// <param name="inputs">The training examples.</param>
+    /// <param name="labels">The class index of each example.</param>
+    /// <param name="options">The test's settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="progress">Receives every step.</param>
+    /// <param name="cancellationToken">Stops at the next batch boundary (the weights are put back).</param>
+    /// <returns>The curve and the rates read from it.</returns>
+    /// <exception cref="InvalidTrainingDataException">The data is empty or has labels outside the label set.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range.</exception>
+    public LearningRateFinderResult FindLearningRate(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<int> labels,
+        LearningRateFinderOptions? options = null,
+        IProgress<LearningRatePoint>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        TrainingData.CheckNotEmpty(inputs.Count, "training");
+        TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "training");
+        options = options?.Clone() ?? new LearningRateFinderOptions();
+        options.Validate();
+        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], [.. labels], options, progress, cancellationToken);
+    }
+
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
     /// <param name="inputs">The examples.</param>
     /// <param name="labels">The class index of each example.</param>

@@ -54,14 +54,14 @@ internal sealed class NGramFamily : ModelFamily
     {
         var features = ((NGramModelOptions)options.Model).Features;
         features.MinDocumentFrequency = statistics.Count < SmallDataExamples ? 1 : 2;
-        RecipeRules.FitLoop(options.Trainer, statistics, minEpochs: 2, maxEpochs: 10);
+        RecipeRules.FitLoop(options.Trainer, statistics, minEpochs: 2, maxEpochs: 4);
     }
 
     public override string DescribeRecipe(SentimentTrainerOptions options)
     {
         var f = ((NGramModelOptions)options.Model).Features;
         var weighting = f.Weighting == NGramWeighting.NaiveBayes ? "Naive Bayes" : "TF-IDF";
-        return string.Create(CultureInfo.InvariantCulture, $"1-{f.MaxNGramLength}-grams, {weighting}, min df {f.MinDocumentFrequency}, {options.Trainer.Epochs} epochs");
+        return string.Create(CultureInfo.InvariantCulture, $"1-{f.MaxNGramLength}-grams {weighting}, min df {f.MinDocumentFrequency}, {options.Trainer.Epochs} epochs");
     }
 
     public override ModelPipeline Train(FamilyTrainingContext context)

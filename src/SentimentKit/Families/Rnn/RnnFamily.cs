@@ -64,7 +64,7 @@ internal sealed class RnnFamily : ModelFamily
     {
         var model = (RnnModelOptions)options.Model;
         var n = model.Network;
-        return string.Create(CultureInfo.InvariantCulture, $"embeddings {n.EmbeddingSize}, hidden {n.HiddenSize}, dropout {n.Dropout}, {n.MaxTokens} tokens, vocabulary {model.Vocabulary.MaxSize} (min {model.Vocabulary.MinFrequency}), {options.Trainer.Epochs} epochs");
+        return string.Create(CultureInfo.InvariantCulture, $"{n.HiddenSize} wide, dropout {n.Dropout}, {n.MaxTokens} tokens, {options.Trainer.Epochs} epochs");
     }
 
     public override ModelPipeline Train(FamilyTrainingContext context)
