@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Drives the built `sentimentkit` command through the contract of DESIGN.md on a generated TSV:
-# train (baseline, nbsvm and bilstm), evaluate --json, predict --json from stdin and --text, serve, exit codes.
+# train (baseline, nbsvm, bilstm and auto), evaluate --json, predict --json from stdin and --text, serve, exit codes.
 # Usage: eng/cli-check.sh [CONFIGURATION]
 set -euo pipefail
 config=${1:-Release}
@@ -51,6 +51,15 @@ expect_exit 0 "train bilstm" "$cli" train --data train.tsv --model bilstm --epoc
 
 expect_exit 0 "train nbsvm" "$cli" train --data train.tsv --model nbsvm --epochs 2 --out nbsvm.skm
 [ -s nbsvm.skm ] || fail "train did not write nbsvm.skm"
+expect_exit 0 "train --model auto" "$cli" train --data train.tsv --model auto --time-budget 20 --out auto.skm --json
+[ -s auto.skm ] && grep -q '"leaderboard":\[{' out.txt && grep -q '"chosen":true' out.txt || fail "train --model auto must save a model and print its leaderboard: $(head -c 300 out.txt)"
+expect_exit 2 "--time-budget 0" "$cli" train --data train.tsv --model auto --time-budget 0 --out auto2.skm
+expect_stderr "--time-budget 0" "--time-budget must be a positive number"
+expect_exit 2 "--time-budget not a number" "$cli" train --data train.tsv --model auto --time-budget soon --out auto2.skm
+expect_exit 2 "--time-budget without auto" "$cli" train --data train.tsv --model nbsvm --time-budget 5 --out auto2.skm
+expect_exit 2 "--epochs with auto" "$cli" train --data train.tsv --model auto --epochs 3 --out auto2.skm
+[ ! -e auto2.skm ] || fail "a refused auto run wrote auto2.skm"
+
 expect_exit 0 "predict nbsvm" "$cli" predict --model nbsvm.skm --text "what a great film" --json
 grep -q '"label":' out.txt || fail "predict --json with the nbsvm model printed: $(head -c 300 out.txt)"
 

@@ -60,6 +60,12 @@ internal static partial class Cli
             Console.Error.WriteLine("sentimentkit: cancelled.");
             return 1;
         }
+        catch (TimeoutException e)
+        {
+            // --model auto with a budget too short for any candidate: nothing to save.
+            Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");
+            return 1;
+        }
         catch (NativeBackendException e)
         {
             Console.Error.WriteLine($"sentimentkit: {OneLine(e.Message)}");

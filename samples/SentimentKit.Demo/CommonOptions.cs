@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SentimentKit.Devices;
 
@@ -20,12 +21,32 @@ internal static class CommonOptions
     public static Option<string> Choice(string name, string description, string defaultValue) =>
         new(name) { Description = description, DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>The <c>--model</c> option: a named recipe of the library (<see cref="SentimentTrainerOptions.Recipes"/>).</summary>
+    /// <summary>The <c>--model</c> value that picks the recipe by validation within <c>--time-budget</c>.</summary>
+    public const string Auto = "auto";
+
+    /// <summary>The <c>--model</c> option: a named recipe of the library (<see cref="SentimentTrainerOptions.Recipes"/>), or <c>auto</c>.</summary>
     public static Option<string> Model(string defaultValue = "bilstm")
     {
         var recipes = SentimentTrainerOptions.Recipes;
-        var option = Choice("--model", string.Join("; ", recipes.Select(r => $"{r.Name}: {r.Description}")) + ".", defaultValue);
-        return OneOf(option, [.. recipes.Select(r => r.Name)]);
+        var option = Choice("--model", $"{Auto}: every recipe cheapest first within --time-budget, the best on validation kept; " + string.Join("; ", recipes.Select(r => $"{r.Name}: {r.Description}")) + ".", defaultValue);
+        return OneOf(option, [Auto, .. recipes.Select(r => r.Name)]);
+    }
+
+    /// <summary>The <c>--time-budget</c> option of <c>--model auto</c>, in seconds.</summary>
+    public static Option<double?> TimeBudget(double defaultSeconds) =>
+        new("--time-budget") { Description = string.Create(CultureInfo.InvariantCulture, $"Seconds for --model auto to train its candidates in (default {defaultSeconds}).") };
+
+    /// <summary>Checks <c>--time-budget</c>: only with <c>--model auto</c>, a positive number of seconds.</summary>
+    public static TimeSpan ParseTimeBudget(double? seconds, double defaultSeconds, bool auto)
+    {
+        if (seconds is not { } value)
+        {
+            return TimeSpan.FromSeconds(defaultSeconds);
+        }
+
+        return !auto ? throw new UsageException("--time-budget applies to --model auto.")
+            : double.IsFinite(value) && value > 0 && value <= 7 * 24 * 3600 ? TimeSpan.FromSeconds(value)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"--time-budget must be a positive number of seconds, at most a week (got {value})."));
     }
 
     /// <summary>

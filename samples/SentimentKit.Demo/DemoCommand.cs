@@ -1,14 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using SentimentKit.Data;
+using SentimentKit.Devices;
 using Spectre.Console;
 
 namespace SentimentKit.Demo;
 
 /// <summary>
-/// <c>sentimentkit demo</c>: the whole job on the embedded IMDB sample — train the default
-/// BiLSTM, evaluate it on held-out reviews, show predictions, and write a report folder.
+/// <c>sentimentkit demo</c>: the whole job on the embedded IMDB sample — pick and train the best model the budget
+/// allows (<c>--model auto</c>, or one recipe), evaluate it on held-out reviews, show predictions, and write a report folder.
 /// </summary>
 internal static class DemoCommand
 {
@@ -17,6 +19,9 @@ internal static class DemoCommand
     // The recipe's 4 epochs suit 25,000 reviews; on the sample's 1,800 the BiLSTM needs about 10
     // (77% on the held-out 1,000, about 2 minutes on 2 cores).
     private const int DemoEpochs = 10;
+
+    // The whole demo within about 3 minutes on 2 cores: the n-gram models take seconds, the rest goes to a recurrent one.
+    private const double DemoBudgetSeconds = 120;
 
     private static readonly string[] NotebookSentences =
     [
@@ -27,37 +32,45 @@ internal static class DemoCommand
 
     public static Command Create()
     {
-        var model = CommonOptions.Model();
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the 1,800 training reviews.", DefaultValueFactory = _ => DemoEpochs };
-        var device = CommonOptions.Device();
+        var model = CommonOptions.Model(CommonOptions.Auto);
+        var epochs = new Option<int?>("--epochs") { Description = string.Create(CultureInfo.InvariantCulture, $"Passes over the 1,800 training reviews of one recipe (default {DemoEpochs}).") };
+        var timeBudget = CommonOptions.TimeBudget(DemoBudgetSeconds);
+        var deviceOption = CommonOptions.Device();
         var seed = new Option<int>("--seed") { Description = "The seed of every random choice.", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "The report folder.", DefaultValueFactory = _ => "sentimentkit-report" };
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
-        var command = new Command("demo", "Train the default BiLSTM on the embedded IMDB sample (2,000 train / 1,000 test reviews), evaluate it and write a report.")
+        var command = new Command("demo", "Pick and train a model on the embedded IMDB sample (2,000 train / 1,000 test reviews), evaluate it and write a report.")
         {
-            model, epochs, device, seed, output, json, verbose,
+            model, epochs, timeBudget, deviceOption, seed, output, json, verbose,
         };
         command.SetAction((result, cancellationToken) =>
         {
             var folder = OutputPath.CheckWritableFolder(result.GetValue(output)!, "--out");
-            var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
-            var kind = options.Kind;
-            options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
-            options.Trainer.Seed = result.GetValue(seed);
-            options.Trainer.Epochs = result.GetValue(epochs);
+            var name = result.GetValue(model)!;
+            var auto = name == CommonOptions.Auto;
+            var budget = CommonOptions.ParseTimeBudget(result.GetValue(timeBudget), DemoBudgetSeconds, auto);
+            var device = CommonOptions.ParseDevice(result.GetValue(deviceOption)!);
+            if (auto && result.GetValue(epochs) is not null)
+            {
+                throw new UsageException("--epochs applies to one recipe; --model auto fits each recipe to the data.");
+            }
 
             var train = LoadEmbedded(ImdbSplit.Train);
             var test = LoadEmbedded(ImdbSplit.Test);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentimentkit demo: {kind} on the embedded IMDB sample, {train.Count} training and {test.Count} test reviews"));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sentimentkit demo: {name} on the embedded IMDB sample, {train.Count} training and {test.Count} test reviews"));
             using var logging = CommonOptions.Logging(result.GetValue(verbose));
-            var trainer = new SentimentTrainer(options, logging.CreateLogger("SentimentKit"));
-            using var trained = TrainingProgressView.Run(progress => trainer.Train(train, null, progress, cancellationToken));
+            var logger = logging.CreateLogger("SentimentKit");
+            using var trained = auto
+                ? AutoTraining.Train(new AutoTrainerOptions { TimeBudget = budget, Device = device, Seed = result.GetValue(seed) }, train, null, logger, cancellationToken)
+                : TrainRecipe(name, device, result.GetValue(seed), result.GetValue(epochs) ?? DemoEpochs, train, logger, cancellationToken);
+            var kind = trained.Kind;
             var evaluation = trained.EvaluateDetailed(test, cancellationToken);
             using var predictor = trained.CreatePredictor();
             var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
             var predictions = samples.Zip(predictor.PredictBatch(samples, cancellationToken)).ToArray();
-            var files = ReportWriter.Write(folder, trained, evaluation, predictions);
+            var rates = FindLearningRate(trained.Leaderboard?.Single(e => e.Chosen).Recipe ?? name, auto, device, train, cancellationToken);
+            var files = ReportWriter.Write(folder, trained, evaluation, predictions, rates);
             var modelPath = Path.Combine(folder, "model.skm");
             OutputPath.SaveOrRescue(trained, modelPath);
 
@@ -65,12 +78,19 @@ internal static class DemoCommand
             {
                 Output.WriteJson(new JsonObject
                 {
+                    ["model_kind"] = kind.ToString(),
                     ["test"] = Output.MetricsJson(evaluation.Metrics),
+                    ["leaderboard"] = trained.Leaderboard is { } board ? Output.LeaderboardJson(board) : null,
                     ["report"] = Path.GetFullPath(folder),
                     ["model"] = Path.GetFullPath(modelPath),
                     ["predictions"] = new JsonArray([.. predictions.Select(p => (JsonNode)Output.PredictionJson(p.First, p.Second))]),
                 });
                 return Task.FromResult(0);
+            }
+
+            if (trained.Leaderboard is { } leaderboard)
+            {
+                Output.WriteLeaderboard(leaderboard, "auto: the candidates on the validation split (* chosen); the test reviews were not read");
             }
 
             Output.WriteMetrics(evaluation.Metrics, string.Create(CultureInfo.InvariantCulture, $"{kind} on {test.Count} held-out IMDB reviews"));
@@ -79,6 +99,25 @@ internal static class DemoCommand
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    // The range test of the chosen recipe on the training reviews, for the report's curve (80 batches: seconds for the n-gram models).
+    private static LearningRateFinderResult FindLearningRate(string recipe, bool derived, DevicePreference device, IReadOnlyList<TextExample> train, CancellationToken cancellationToken)
+    {
+        var options = derived ? SentimentTrainerOptions.FromRecipe(recipe, DatasetStatistics.Compute(train)) : SentimentTrainerOptions.FromRecipe(recipe);
+        options.Device = device;
+        Console.Error.WriteLine($"sentimentkit demo: learning-rate range test of {recipe}");
+        return new SentimentTrainer(options).FindLearningRate(train, new LearningRateFinderOptions { Steps = 80 }, cancellationToken: cancellationToken);
+    }
+
+    private static SentimentModel TrainRecipe(string name, DevicePreference device, int seed, int epochs, IReadOnlyList<TextExample> train, ILogger logger, CancellationToken cancellationToken)
+    {
+        var options = SentimentTrainerOptions.FromRecipe(name);
+        options.Device = device;
+        options.Trainer.Seed = seed;
+        options.Trainer.Epochs = epochs >= 1 ? epochs : throw new UsageException($"--epochs must be at least 1 (got {epochs}).");
+        var trainer = new SentimentTrainer(options, logger);
+        return TrainingProgressView.Run(progress => trainer.Train(train, null, progress, cancellationToken));
     }
 
     private static IReadOnlyList<TextExample> LoadEmbedded(ImdbSplit split)

@@ -124,5 +124,43 @@ internal static class Output
         AnsiConsole.Write(table);
     }
 
+    public static JsonArray LeaderboardJson(IReadOnlyList<LeaderboardEntry> entries) => new([.. entries.Select(e => (JsonNode)new JsonObject
+    {
+        ["recipe"] = e.Recipe,
+        ["kind"] = e.Kind.ToString(),
+        ["settings"] = e.Settings,
+        ["status"] = e.Status.ToString(),
+        ["validation_accuracy"] = e.ValidationAccuracy,
+        ["validation_macro_f1"] = e.ValidationMacroF1,
+        ["validation_log_loss"] = e.ValidationLogLoss,
+        ["epochs"] = e.Epochs,
+        ["seconds"] = e.Seconds,
+        ["chosen"] = e.Chosen,
+    })]);
+
+    public static void WriteLeaderboard(IReadOnlyList<LeaderboardEntry> entries, string title)
+    {
+        var table = new Table().Title(title).AddColumn("recipe").AddColumn("settings").AddColumn("status")
+            .AddColumn(new TableColumn("accuracy").RightAligned()).AddColumn(new TableColumn("F1").RightAligned())
+            .AddColumn(new TableColumn("log loss").RightAligned()).AddColumn(new TableColumn("s").RightAligned());
+        static string Or(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "-";
+        foreach (var e in entries)
+        {
+            var name = e.Chosen ? $"[bold]{Markup.Escape(e.Recipe)} *[/]" : Markup.Escape(e.Recipe);
+            table.AddRow(name, Markup.Escape(e.Settings), Status(e), Or(e.ValidationAccuracy, "P1"), Or(e.ValidationMacroF1, "F3"), Or(e.ValidationLogLoss, "F3"), e.Seconds.ToString("F0", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>A candidate's status in a few words: trained, 3/10 epochs (cut by the budget), out of time, skipped.</summary>
+    public static string Status(LeaderboardEntry e) => e.Status switch
+    {
+        CandidateStatus.Trained => "trained",
+        CandidateStatus.CutByBudget => string.Create(CultureInfo.InvariantCulture, $"{e.Epochs} epochs, budget"),
+        CandidateStatus.OutOfBudget => "out of time",
+        _ => "skipped",
+    };
+
     private static string F(double value) => value.ToString("F4", CultureInfo.InvariantCulture);
 }

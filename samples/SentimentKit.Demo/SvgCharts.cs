@@ -18,10 +18,10 @@ internal static class SvgCharts
 
     public sealed record Series(string Name, IReadOnlyList<(double X, double Y)> Points, string Color, bool Dashed = false, bool Markers = true);
 
-    public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false)
+    public static string Lines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, (double Min, double Max) x, (double Min, double Max) y, bool diagonal = false, bool wholeX = false)
     {
         var svg = Begin(title);
-        Axes(svg, xLabel, yLabel, x, y);
+        Axes(svg, xLabel, yLabel, x, y, wholeX);
         if (diagonal)
         {
             svg.Append(Line(Px(x, x.Min), Py(y, y.Min), Px(x, x.Max), Py(y, y.Max), "#999", dashed: true));
@@ -106,15 +106,28 @@ internal static class SvgCharts
 
     private static string End(StringBuilder svg) => svg.Append("</svg>\n").ToString();
 
-    private static void Axes(StringBuilder svg, string xLabel, string yLabel, (double Min, double Max) x, (double Min, double Max) y)
+    // wholeX: ticks on whole numbers only (epochs), at most about ten of them.
+    private static void Axes(StringBuilder svg, string xLabel, string yLabel, (double Min, double Max) x, (double Min, double Max) y, bool wholeX = false)
     {
+        IEnumerable<double> xTicks = Enumerable.Range(0, 6).Select(i => x.Min + ((x.Max - x.Min) * i / 5));
+        if (wholeX)
+        {
+            var first = (int)Math.Ceiling(x.Min);
+            var last = (int)Math.Floor(x.Max);
+            var step = Math.Max(1, (int)Math.Ceiling((last - first + 1) / 10.0));
+            xTicks = Enumerable.Range(0, ((last - first) / step) + 1).Select(i => (double)(first + (i * step)));
+        }
+
+        foreach (var xv in xTicks)
+        {
+            svg.Append(Line(Px(x, xv), Top, Px(x, xv), Height - Bottom, "#eee"));
+            svg.Append(Text(Px(x, xv), Height - Bottom + 16, Tick(xv), "middle", 11));
+        }
+
         for (var i = 0; i <= 5; i++)
         {
-            var xv = x.Min + ((x.Max - x.Min) * i / 5);
             var yv = y.Min + ((y.Max - y.Min) * i / 5);
-            svg.Append(Line(Px(x, xv), Top, Px(x, xv), Height - Bottom, "#eee"));
             svg.Append(Line(Left, Py(y, yv), Width - Right, Py(y, yv), "#eee"));
-            svg.Append(Text(Px(x, xv), Height - Bottom + 16, Tick(xv), "middle", 11));
             svg.Append(Text(Left - 6, Py(y, yv) + 4, Tick(yv), "end", 11));
         }
 

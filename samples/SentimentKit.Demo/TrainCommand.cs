@@ -18,6 +18,7 @@ internal static class TrainCommand
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Examples per batch (default: the recipe's)." };
         var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (RNN models; default 400)." };
+        var timeBudget = CommonOptions.TimeBudget(DefaultBudgetSeconds);
         var device = CommonOptions.Device();
         var seed = new Option<int?>("--seed") { Description = "The seed of every random choice (default 42)." };
         var output = new Option<string>("--out") { Description = "Where to write the model (.skm).", Required = true };
@@ -31,6 +32,7 @@ internal static class TrainCommand
         command.Add(epochs);
         command.Add(batchSize);
         command.Add(maxTokens);
+        command.Add(timeBudget);
         command.Add(device);
         command.Add(seed);
         command.Add(output);
@@ -39,6 +41,13 @@ internal static class TrainCommand
         command.SetAction((result, cancellationToken) =>
         {
             var outPath = OutputPath.CheckWritable(result.GetValue(output)!, "--out");
+            var auto = result.GetValue(model) == CommonOptions.Auto;
+            var budget = CommonOptions.ParseTimeBudget(result.GetValue(timeBudget), DefaultBudgetSeconds, auto);
+            if (auto)
+            {
+                return Task.FromResult(TrainAuto(result, data, valid, validFraction, device, seed, budget, outPath, json, verbose, cancellationToken, epochs, batchSize, maxTokens));
+            }
+
             var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
             var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
@@ -86,6 +95,36 @@ internal static class TrainCommand
         return command;
     }
 
+    // What a 2-core CPU needs for the n-gram models and a few epochs of a recurrent one on a few thousand reviews.
+    private const double DefaultBudgetSeconds = 300;
+
+    private static int TrainAuto(
+        ParseResult result, DataArguments data, Option<string?> valid, Option<double?> validFraction, Option<string> device, Option<int?> seed, TimeSpan budget,
+        string outPath, Option<bool> json, Option<bool> verbose, CancellationToken cancellationToken, params Option<int?>[] perRecipe)
+    {
+        if (perRecipe.FirstOrDefault(o => result.GetValue(o) is not null) is { } given)
+        {
+            throw new UsageException($"{given.Name} applies to one recipe; --model auto fits each recipe to the data.");
+        }
+
+        var options = new AutoTrainerOptions { TimeBudget = budget, Device = CommonOptions.ParseDevice(result.GetValue(device)!) };
+        options.Seed = result.GetValue(seed) ?? options.Seed;
+        var validPath = result.GetValue(valid);
+        if (result.GetValue(validFraction) is { } f)
+        {
+            options.ValidationFraction = validPath is not null ? throw new UsageException("give --valid or --valid-fraction, not both.")
+                : f is > 0 and <= 0.5 ? f : throw new UsageException($"--valid-fraction must be above 0 and at most 0.5 with --model auto (got {f.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        var train = data.Load(result, ImdbSplit.Train, options.Seed);
+        var validation = validPath is null ? null : data.Load(result, ImdbSplit.Test, options.Seed, validPath);
+        using var logging = CommonOptions.Logging(result.GetValue(verbose));
+        using var trained = AutoTraining.Train(options, train, validation, logging.CreateLogger("SentimentKit"), cancellationToken);
+        OutputPath.SaveOrRescue(trained, outPath);
+        Summarize(trained, outPath, result.GetValue(json));
+        return 0;
+    }
+
     private static void Summarize(SentimentModel model, string path, bool json)
     {
         var report = model.Report!;
@@ -113,6 +152,7 @@ internal static class TrainCommand
                 ["temperature"] = model.Temperature,
                 ["epochs"] = epochs,
                 ["validation"] = model.ValidationMetrics is null ? null : Output.MetricsJson(model.ValidationMetrics),
+                ["leaderboard"] = model.Leaderboard is { } board ? Output.LeaderboardJson(board) : null,
             });
             return;
         }
@@ -132,6 +172,11 @@ internal static class TrainCommand
         }
 
         AnsiConsole.Write(table);
+        if (model.Leaderboard is { } leaderboard)
+        {
+            Output.WriteLeaderboard(leaderboard, "auto: the candidates on the validation split (* chosen)");
+        }
+
         if (model.ValidationMetrics is { } metrics)
         {
             Output.WriteMetrics(metrics, "validation (final weights, calibrated)");

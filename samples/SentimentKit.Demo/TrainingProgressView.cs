@@ -28,7 +28,7 @@ internal static class TrainingProgressView
                 var current = 0;
                 return train(new Inline(p =>
                 {
-                    if (task is null || p.Epoch != current)
+                    if (task is null || p.Epoch != current || p.Step < task.Value)
                     {
                         task?.StopTask();
                         task = context.AddTask($"epoch {p.Epoch}/{p.Epochs}", maxValue: p.StepsInEpoch);

@@ -32,6 +32,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Validation plateau: learning rate reduced to {LearningRate:G3}")]
     public static partial void LearningRateReduced(ILogger logger, double learningRate);
 
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Time budget: stopping after epoch {Epoch}/{Epochs}, {SecondsLeft:F0} s left is less than an epoch")]
+    public static partial void BudgetStopped(ILogger logger, int epoch, int epochs, double secondsLeft);
+
+    [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Auto: {Recipe} {Status} in {Seconds:F1} s, validation accuracy {Accuracy:P2}")]
+    public static partial void AutoCandidate(ILogger logger, string recipe, CandidateStatus status, double seconds, double accuracy);
+
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Prepared {TrainCount} training and {ValidationCount} validation texts: {FeatureCount} vocabulary entries or features, {OovRate:P2} of training tokens unknown, {Seconds:F1} s")]
     public static partial void DataPrepared(ILogger logger, int trainCount, int validationCount, int featureCount, double oovRate, double seconds);
 

@@ -17,7 +17,8 @@ namespace SentimentKit;
 public sealed class SentimentModel : IDisposable
 {
     private readonly ModelPipeline _pipeline;
-    private readonly ModelManifest _manifest;
+    private const string AutoSection = "auto";
+    private ModelManifest _manifest;
     private readonly DisposalGuard _guard = new();
 
     internal SentimentModel(ModelPipeline pipeline, ModelManifest manifest, TemperatureScaling? calibration, TrainingReport? report, string? path, string? fileSha256)
@@ -74,6 +75,12 @@ public sealed class SentimentModel : IDisposable
 
     /// <summary>Gets the temperature applied to the logits: 1 when the model is not calibrated.</summary>
     public double Temperature => Calibration?.Temperature ?? 1.0;
+
+    /// <summary>
+    /// Gets the leaderboard of the automatic training that chose this model (<see cref="SentimentAutoTrainer"/>), kept in
+    /// its file; <see langword="null"/> for a model trained otherwise.
+    /// </summary>
+    public IReadOnlyList<LeaderboardEntry>? Leaderboard => _manifest.Section<AutoTrainingSection>(AutoSection)?.Leaderboard;
 
     /// <summary>Gets the training report; <see langword="null"/> for a model loaded from a file.</summary>
     public TrainingReport? Report { get; }
@@ -178,6 +185,10 @@ public sealed class SentimentModel : IDisposable
 
     /// <summary>Gets the model's pipeline (tests look inside it).</summary>
     internal ModelPipeline Pipeline => _pipeline;
+
+    /// <summary>Keeps the leaderboard of the automatic training that chose this model in its manifest.</summary>
+    internal void AttachLeaderboard(IReadOnlyList<LeaderboardEntry> entries, TimeSpan budget) =>
+        _manifest = _manifest.WithSection(AutoSection, new AutoTrainingSection(budget.TotalSeconds, [.. entries]));
 
     /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
     internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)

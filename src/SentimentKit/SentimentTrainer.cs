@@ -64,7 +64,16 @@ public sealed class SentimentTrainer
         IEnumerable<TextExample> train,
         IEnumerable<TextExample>? validation = null,
         IProgress<TrainingProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        Train(train, validation, progress, timeLeft: null, cancellationToken);
+
+    /// <summary>Trains a model; a budgeted run (<paramref name="timeLeft"/>) ends after the last epoch that fits.</summary>
+    internal SentimentModel Train(
+        IEnumerable<TextExample> train,
+        IEnumerable<TextExample>? validation,
+        IProgress<TrainingProgress>? progress,
+        Func<TimeSpan>? timeLeft,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(train);
         var options = _options;
@@ -83,29 +92,9 @@ public sealed class SentimentTrainer
             }
         }
 
-        var device = TorchBackend.Resolve(options.Device, _logger);
-        if (options.CpuThreads is { } threads)
-        {
-            TorchBackend.SetCpuThreads(threads);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var context = new FamilyTrainingContext
-        {
-            Options = options,
-            Labels = labels,
-            Normalizer = new TextNormalizer(options.Normalizer),
-            TrainTexts = [.. trainList.Select(e => e.Text)],
-            TrainLabels = trainLabels,
-            ValidTexts = validationList?.Select(e => e.Text).ToArray(),
-            ValidLabels = validLabels,
-            Device = device,
-            Logger = _logger,
-            Progress = progress,
-            CancellationToken = cancellationToken,
-            Clock = Stopwatch.StartNew(),
-        };
+        var context = Context(trainList, trainLabels, validationList, validLabels, labels, progress, timeLeft, rangeTest: null, cancellationToken);
         var pipeline = ModelFamilies.For(options.Kind).Train(context);
+        var device = context.Device;
         var report = new TrainingReport
         {
             Model = options.Kind,
@@ -149,6 +138,66 @@ public sealed class SentimentTrainer
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         Task.Run(() => Train(train, validation, progress, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs the learning-rate range test for these options on the examples: builds the model as training would (the
+    /// text side fitted on <paramref name="train"/>), trains it for <see cref="LearningRateFinderOptions.Steps"/>
+    /// batches with an exponentially growing rate, and discards it. Set <see cref="TrainerOptions.LearningRate"/>
+    /// to the result's <see cref="LearningRateFinderResult.Suggested"/> (or a rate near it) before training.
+    /// </summary>
+    /// <param name="train">The training examples (no validation split is held out).</param>
+    /// <param name="options">The test's settings; <see langword="null"/> for the defaults (1e-7 to 10 over 100 steps).</param>
+    /// <param name="progress">Receives every step of the curve.</param>
+    /// <param name="cancellationToken">Stops at the next batch boundary with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The curve and the rates read from it.</returns>
+    /// <exception cref="InvalidTrainingDataException">The data is empty or has a single label.</exception>
+    /// <exception cref="InvalidOptionsException">An option is invalid.</exception>
+    public LearningRateFinderResult FindLearningRate(
+        IEnumerable<TextExample> train,
+        LearningRateFinderOptions? options = null,
+        IProgress<LearningRatePoint>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        options = options?.Clone() ?? new LearningRateFinderOptions();
+        options.Validate();
+        var trainList = train as IReadOnlyList<TextExample> ?? [.. train];
+        var (labels, trainLabels, _) = TrainingData.MapLabels(trainList, null);
+        var context = Context(trainList, trainLabels, null, null, labels, null, null, (options, progress), cancellationToken);
+        ModelFamilies.For(_options.Kind).Train(context).Dispose();
+        return context.RangeTestResult!;
+    }
+
+    private FamilyTrainingContext Context(
+        IReadOnlyList<TextExample> trainList, int[] trainLabels, IReadOnlyList<TextExample>? validationList, int[]? validLabels, LabelSet labels,
+        IProgress<TrainingProgress>? progress, Func<TimeSpan>? timeLeft, (LearningRateFinderOptions, IProgress<LearningRatePoint>?)? rangeTest, CancellationToken cancellationToken)
+    {
+        var options = _options;
+        var device = TorchBackend.Resolve(options.Device, _logger);
+        if (options.CpuThreads is { } threads)
+        {
+            TorchBackend.SetCpuThreads(threads);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new FamilyTrainingContext
+        {
+            Options = options,
+            Labels = labels,
+            Normalizer = new TextNormalizer(options.Normalizer),
+            TrainTexts = [.. trainList.Select(e => e.Text)],
+            TrainLabels = trainLabels,
+            ValidTexts = validationList?.Select(e => e.Text).ToArray(),
+            ValidLabels = validLabels,
+            Device = device,
+            Logger = _logger,
+            Progress = progress,
+            CancellationToken = cancellationToken,
+            Clock = Stopwatch.StartNew(),
+            TimeLeft = timeLeft,
+            RangeTest = rangeTest,
+        };
+    }
 
     private static string LibraryVersion =>
         typeof(SentimentTrainer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";

@@ -6,5 +6,11 @@ namespace SentimentKit;
 /// <param name="Kind">The kind of model the recipe trains.</param>
 public sealed record TrainingRecipe(string Name, string Description, ModelKind Kind)
 {
+    /// <summary>
+    /// Gets how costly the recipe is to train, relative to the others (the TF-IDF n-gram model is 1); automatic
+    /// training (<see cref="SentimentAutoTrainer"/>) tries the cheapest first.
+    /// </summary>
+    public int RelativeCost { get; init; } = 100;
+
     internal Func<SentimentTrainerOptions> Create { get; init; } = () => SentimentTrainerOptions.Recommended(Kind);
 }

@@ -61,6 +61,15 @@ public class OptionsContractTests
         {
             ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["CalibrateOnShortTexts"] = true,
         },
+        [typeof(AutoTrainerOptions)] = new()
+        {
+            ["TimeBudget"] = TimeSpan.FromMinutes(5), ["Recipes"] = null, ["DeriveRecipes"] = true, ["ValidationFraction"] = 0.1, ["Seed"] = 42,
+            ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null,
+        },
+        [typeof(LearningRateFinderOptions)] = new()
+        {
+            ["MinLearningRate"] = 1e-7, ["MaxLearningRate"] = 10.0, ["Steps"] = 100, ["Smoothing"] = 0.98, ["DivergenceFactor"] = 4.0,
+        },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },
         [typeof(TransformerModelOptions)] = new()

@@ -19,6 +19,7 @@ public sealed class DatasetStatistics
         TokenLengthP99 = Percentile(sortedLengths, 99);
         TokenLengthMax = sortedLengths.Length == 0 ? 0 : sortedLengths[^1];
         TokenLengthMean = sortedLengths.Length == 0 ? 0 : sortedLengths.Average();
+        TokenCount = sortedLengths.Sum(l => (long)l);
     }
 
     /// <summary>Gets the number of examples.</summary>
@@ -48,6 +49,9 @@ public sealed class DatasetStatistics
     /// <summary>Gets the mean number of tokens per example.</summary>
     public double TokenLengthMean { get; }
 
+    /// <summary>Gets the number of tokens of all examples together.</summary>
+    public long TokenCount { get; }
+
     /// <summary>Computes the statistics of a dataset, normalizing and tokenizing each text.</summary>
     /// <param name="examples">The examples.</param>
     /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
@@ -70,6 +74,15 @@ public sealed class DatasetStatistics
 
         var labels = counts.Count == 0 ? null : LabelSet.FromLabels(counts.Keys);
         return new DatasetStatistics(examples.Count, labels, counts, lengths);
+    }
+
+    /// <summary>Statistics from token lengths alone (tests, and callers who counted already).</summary>
+    internal static DatasetStatistics FromLengths(IEnumerable<int> lengths, IReadOnlyDictionary<string, int> countPerLabel)
+    {
+        var sorted = lengths.ToArray();
+        Array.Sort(sorted);
+        var labels = countPerLabel.Count == 0 ? null : LabelSet.FromLabels(countPerLabel.Keys);
+        return new DatasetStatistics(sorted.Length, labels, countPerLabel, sorted);
     }
 
     private static int Percentile(int[] sorted, int percent)

@@ -40,6 +40,17 @@ internal sealed class FamilyTrainingContext
 
     public required Stopwatch Clock { get; init; }
 
+    /// <summary>Gets the time left to a budgeted run, or <see langword="null"/> (see <see cref="ClassifierTrainer{TInput}.TimeLeft"/>).</summary>
+    public Func<TimeSpan>? TimeLeft { get; init; }
+
+    /// <summary>
+    /// Gets the learning-rate range test to run instead of training, with where to report its steps; its result is
+    /// <see cref="RangeTestResult"/>, and the pipeline the family returns is untrained.
+    /// </summary>
+    public (LearningRateFinderOptions Options, IProgress<LearningRatePoint>? Progress)? RangeTest { get; init; }
+
+    public LearningRateFinderResult? RangeTestResult { get; private set; }
+
     /// <summary>Gets the seed of the run.</summary>
     public int Seed => Options.Trainer.Seed;
 
@@ -92,8 +103,14 @@ internal sealed class FamilyTrainingContext
         {
             var loop = Options.Trainer.Clone();
             loop.ValidationFraction = 0;
-            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger);
+            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft };
             trainer.ParameterGroups = parameterGroups?.Invoke();
+            if (RangeTest is { } test)
+            {
+                RangeTestResult = trainer.FindLearningRate(train, TrainLabels, test.Options, test.Progress, CancellationToken);
+                return new ClassifierRunner<TInput>(module, Device, attribution);
+            }
+
             History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
             ValidationMetrics = History.FinalValidation;
             if (Options.Calibrate && valid is not null)

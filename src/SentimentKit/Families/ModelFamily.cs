@@ -1,4 +1,5 @@
 using SentimentKit.Artifacts;
+using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Onnx;
 
@@ -23,6 +24,15 @@ internal abstract class ModelFamily
 
     /// <summary>The recommended training-loop options of a kind.</summary>
     public abstract TrainerOptions RecommendedTrainer(ModelKind kind);
+
+    /// <summary>
+    /// Fits a recommended recipe of this family (<paramref name="options"/>, changed in place) to a training set's
+    /// statistics; on IMDB-sized data of long reviews it leaves the recipe as it is.
+    /// </summary>
+    public abstract void Adapt(SentimentTrainerOptions options, DatasetStatistics statistics);
+
+    /// <summary>A recipe's main settings in a few words, for the leaderboard of automatic training.</summary>
+    public abstract string DescribeRecipe(SentimentTrainerOptions options);
 
     /// <summary>Fits the text side on the training texts, builds the module and trains it.</summary>
     public abstract ModelPipeline Train(FamilyTrainingContext context);

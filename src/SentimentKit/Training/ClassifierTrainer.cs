@@ -55,6 +55,12 @@ public sealed class ClassifierTrainer<TInput>
         _model.TorchModule.to(device.TorchDevice);
     }
 
+    /// <summary>
+    /// Gets or sets the time left to a budgeted run (automatic training): after an epoch, when the next would not fit
+    /// in it by the last epoch's duration, the run ends there as if stopped early (best weights restored).
+    /// </summary>
+    internal Func<TimeSpan>? TimeLeft { get; set; }
+
     /// <summary>Gets a copy of the options in force.</summary>
     public TrainerOptions Options => _options.Clone();
 
@@ -106,6 +112,34 @@ public sealed class ClassifierTrainer<TInput>
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         Train(inputs, labels, validationInputs, validationLabels, progress, cancellationToken);
+
+    /// <summary>
+    /// Runs the learning-rate range test on the model (see <see cref="LearningRateFinderOptions"/>) with the options'
+    /// optimizer and batches, then puts the model's weights back as they were.
+    /// </summary>
+    /// <param name="inputs">The training examples.</param>
+    /// <param name="labels">The class index of each example.</param>
+    /// <param name="options">The test's settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="progress">Receives every step.</param>
+    /// <param name="cancellationToken">Stops at the next batch boundary (the weights are put back).</param>
+    /// <returns>The curve and the rates read from it.</returns>
+    /// <exception cref="InvalidTrainingDataException">The data is empty or has labels outside the label set.</exception>
+    /// <exception cref="InvalidOptionsException">An option is out of range.</exception>
+    public LearningRateFinderResult FindLearningRate(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<int> labels,
+        LearningRateFinderOptions? options = null,
+        IProgress<LearningRatePoint>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(labels);
+        TrainingData.CheckNotEmpty(inputs.Count, "training");
+        TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "training");
+        options = options?.Clone() ?? new LearningRateFinderOptions();
+        options.Validate();
+        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], [.. labels], options, progress, cancellationToken);
+    }
 
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
     /// <param name="inputs">The examples.</param>
@@ -261,7 +295,7 @@ public sealed class ClassifierTrainer<TInput>
             var stoppedEarly = false;
             for (var epoch = firstEpoch; epoch <= _options.Epochs && !stoppedEarly; epoch++)
             {
-                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights);
+                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights) || OutOfTime(epoch);
                 if (_options.CheckpointDirectory is { } directory)
                 {
                     var state = new CheckpointState
@@ -314,6 +348,25 @@ public sealed class ClassifierTrainer<TInput>
                 FinalValidation = finalValidation,
                 TotalSeconds = started.Elapsed.TotalSeconds,
             };
+        }
+
+        // True when a budgeted run could not fit another epoch as long as the last one.
+        private bool OutOfTime(int epoch)
+        {
+            if (_trainer.TimeLeft is not { } timeLeft || epoch >= _options.Epochs)
+            {
+                return false;
+            }
+
+            var last = _history[^1];
+            var left = timeLeft();
+            if (left.TotalSeconds >= last.TrainSeconds + last.ValidationSeconds)
+            {
+                return false;
+            }
+
+            Log.BudgetStopped(_trainer._logger, epoch, _options.Epochs, left.TotalSeconds);
+            return true;
         }
 
         // Returns true when early stopping says to stop after this epoch.

@@ -227,7 +227,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
         return Model(new NGramPipeline(featurizer, runner), ModelKind.NGrams, 0.8);
     }
 
-    private static SentimentModel Model(Families.ModelPipeline pipeline, ModelKind kind, double? temperature)
+    private static SentimentModel Model(global::SentimentKit.Families.ModelPipeline pipeline, ModelKind kind, double? temperature)
     {
         var manifest = new ModelManifest
         {

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using SentimentKit.Artifacts;
+using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
 using SentimentKit.Onnx;
@@ -24,10 +26,11 @@ internal sealed class NGramFamily : ModelFamily
 
     public override IReadOnlyList<TrainingRecipe> Recipes { get; } =
     [
-        new("baseline", "TF-IDF uni- and bigram logistic regression", ModelKind.NGrams),
+        new("baseline", "TF-IDF uni- and bigram logistic regression", ModelKind.NGrams) { RelativeCost = 1 },
         new("nbsvm", "Naive-Bayes-weighted uni- to trigram logistic regression, the most accurate on long reviews", ModelKind.NGrams)
         {
             Create = SentimentTrainerOptions.RecommendedNaiveBayes,
+            RelativeCost = 2,
         },
     ];
 
@@ -47,6 +50,21 @@ internal sealed class NGramFamily : ModelFamily
         ValidationFraction = 0.1,
     };
 
+    // The rules are documented on SentimentTrainerOptions.Recommended(ModelKind, DatasetStatistics) and in the README.
+    public override void Adapt(SentimentTrainerOptions options, DatasetStatistics statistics)
+    {
+        var features = ((NGramModelOptions)options.Model).Features;
+        features.MinDocumentFrequency = statistics.Count < SmallDataExamples ? 1 : 2;
+        RecipeRules.FitLoop(options.Trainer, statistics, minEpochs: 2, maxEpochs: 4);
+    }
+
+    public override string DescribeRecipe(SentimentTrainerOptions options)
+    {
+        var f = ((NGramModelOptions)options.Model).Features;
+        var weighting = f.Weighting == NGramWeighting.NaiveBayes ? "Naive Bayes" : "TF-IDF";
+        return string.Create(CultureInfo.InvariantCulture, $"1-{f.MaxNGramLength}-grams {weighting}, min df {f.MinDocumentFrequency}, {options.Trainer.Epochs} epochs");
+    }
+
     public override ModelPipeline Train(FamilyTrainingContext context)
     {
         var options = (NGramModelOptions)context.Options.Model;
@@ -58,6 +76,8 @@ internal sealed class NGramFamily : ModelFamily
         var runner = context.Train(module, trainDocuments, validDocuments, FeatureGradientTimesInput.Instance, featurizer.FeatureCount, 0, featurizer.Transform);
         return new NGramPipeline(featurizer, runner);
     }
+
+    private const int SmallDataExamples = 5_000;
 
     public override ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device)
     {

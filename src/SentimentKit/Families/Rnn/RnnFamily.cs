@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using SentimentKit.Artifacts;
+using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
 using SentimentKit.Onnx;
@@ -20,8 +22,8 @@ internal sealed class RnnFamily : ModelFamily
 
     public override IReadOnlyList<TrainingRecipe> Recipes { get; } =
     [
-        new("bilstm", "a bidirectional LSTM with attention pooling", ModelKind.BiLstm),
-        new("gru", "a bidirectional GRU with attention pooling", ModelKind.Gru),
+        new("bilstm", "a bidirectional LSTM with attention pooling", ModelKind.BiLstm) { RelativeCost = 20 },
+        new("gru", "a bidirectional GRU with attention pooling", ModelKind.Gru) { RelativeCost = 15 },
     ];
 
     public override ModelOptions RecommendedModel(ModelKind kind) => RnnModelOptions.Recommended(kind);
@@ -37,6 +39,34 @@ internal sealed class RnnFamily : ModelFamily
         GradientClipNorm = 1.0,
         ValidationFraction = 0.1,
     };
+
+    // The rules are documented on SentimentTrainerOptions.Recommended(ModelKind, DatasetStatistics) and in the README.
+    public override void Adapt(SentimentTrainerOptions options, DatasetStatistics statistics)
+    {
+        var model = (RnnModelOptions)options.Model;
+        var network = model.Network;
+        network.MaxTokens = Math.Clamp(RoundUp(statistics.TokenLengthP95, 8), MinMaxTokens, MaxMaxTokens);
+        model.Vocabulary.MinFrequency = statistics.TokenCount >= LargeCorpusTokens ? 3 : 2;
+        model.Vocabulary.MaxSize = Math.Clamp((int)(statistics.TokenCount / TokensPerVocabularyEntry) / 1000 * 1000, MinVocabulary, MaxVocabulary);
+        if (statistics.Count < SmallDataExamples)
+        {
+            network.EmbeddingSize = 64;
+            network.HiddenSize = 64;
+            network.HeadHiddenSize = 64;
+            network.EmbeddingDropout = 0.4;
+            network.Dropout = 0.4;
+            network.HeadDropout = 0.5;
+        }
+
+        RecipeRules.FitLoop(options.Trainer, statistics, minEpochs: 4, maxEpochs: 12);
+    }
+
+    public override string DescribeRecipe(SentimentTrainerOptions options)
+    {
+        var model = (RnnModelOptions)options.Model;
+        var n = model.Network;
+        return string.Create(CultureInfo.InvariantCulture, $"{n.HiddenSize} wide, dropout {n.Dropout}, {n.MaxTokens} tokens, {options.Trainer.Epochs} epochs");
+    }
 
     public override ModelPipeline Train(FamilyTrainingContext context)
     {
@@ -122,6 +152,16 @@ internal sealed class RnnFamily : ModelFamily
             throw artifact.Error($"it uses tokenizer '{artifact.Manifest.Tokenizer}'; this library knows 'word'.");
         }
     }
+
+    private const int MinMaxTokens = 32;
+    private const int MaxMaxTokens = 400;
+    private const long LargeCorpusTokens = 20_000_000;
+    private const long TokensPerVocabularyEntry = 100;
+    private const int MinVocabulary = 10_000;
+    private const int MaxVocabulary = 50_000;
+    private const int SmallDataExamples = 5_000;
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 
     private static double OutOfVocabularyRate(int[][] ids)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using SentimentKit.Artifacts;
+using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
 using SentimentKit.Text;
@@ -47,6 +49,31 @@ internal sealed class TransformerFamily : ModelFamily
         EarlyStoppingPatience = 1,
         RestoreBestWeights = true,
     };
+
+    // Word pieces per word: about 1.3 for English reviews with this vocabulary; two more for [CLS] and [SEP].
+    private const double PiecesPerWord = 1.3;
+
+    /// <summary>
+    /// Fits the fine-tuning recipe to the data: the token limit shrinks to what 95% of the texts need (never above the
+    /// recommended limit, which long reviews reach anyway), and a pretrained encoder needs few epochs — three, with
+    /// early stopping on the validation split; the learning rates stay (they suit the encoder, not the data).
+    /// </summary>
+    public override void Adapt(SentimentTrainerOptions options, DatasetStatistics statistics)
+    {
+        var model = (TransformerModelOptions)options.Model;
+        var needed = (int)Math.Ceiling((statistics.TokenLengthP95 * PiecesPerWord) + 2);
+        model.MaxTokens = Math.Clamp((needed + 15) / 16 * 16, 32, model.MaxTokens);
+        options.Trainer.EarlyStoppingPatience = RecipeRules.EarlyStoppingPatience;
+        options.Trainer.RestoreBestWeights = true;
+    }
+
+    public override string DescribeRecipe(SentimentTrainerOptions options)
+    {
+        var model = (TransformerModelOptions)options.Model;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Path.GetFileName(model.EncoderPath ?? "MiniLM")}, {model.MaxTokens} tokens, encoder LR {model.EncoderLearningRate:G2}, {options.Trainer.Epochs} epochs");
+    }
 
     public override ModelPipeline Train(FamilyTrainingContext context)
     {

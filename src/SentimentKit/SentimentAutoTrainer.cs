@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SentimentKit.Data;
+using SentimentKit.Families;
+
+namespace SentimentKit;
+
+/// <summary>
+/// Picks the model for the data within a time budget: trains the library's recipes cheapest first (the n-gram models
+/// in seconds, then the recurrent ones), each fitted to the training set's statistics, judges every one on the same
+/// validation split — never on anything else — and returns the best, with the leaderboard of all of them in its
+/// file (<see cref="SentimentModel.Leaderboard"/>).
+/// </summary>
+/// <example>
+/// <code>
+/// var auto = new SentimentAutoTrainer(new AutoTrainerOptions { TimeBudget = TimeSpan.FromMinutes(2) });
+/// using var model = auto.Train(examples);
+/// model.Save("reviews.skm");
+/// </code>
+/// </example>
+public sealed class SentimentAutoTrainer
+{
+    private readonly AutoTrainerOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Initializes a new instance of the <see cref="SentimentAutoTrainer"/> class.</summary>
+    /// <param name="options">The options; <see langword="null"/> for the defaults. Validated (every error at once) and copied.</param>
+    /// <param name="logger">Where to log; <see langword="null"/> logs nothing.</param>
+    /// <exception cref="InvalidOptionsException">An option is invalid.</exception>
+    public SentimentAutoTrainer(AutoTrainerOptions? options = null, ILogger? logger = null)
+    {
+        _options = options?.Clone() ?? new AutoTrainerOptions();
+        _options.Validate();
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Gets a copy of the options this trainer uses.</summary>
+    public AutoTrainerOptions Options => _options.Clone();
+
+    /// <summary>
+    /// Trains the candidates within the time budget and returns the one with the best validation accuracy (ties: the
+    /// lower validation log loss, then the cheaper). Candidates that finished are kept when the budget runs out.
+    /// </summary>
+    /// <param name="train">The training examples.</param>
+    /// <param name="validation">
+    /// The examples every candidate is judged on; <see langword="null"/> holds out
+    /// <see cref="AutoTrainerOptions.ValidationFraction"/> of <paramref name="train"/>, stratified. Give no test data
+    /// here: what decides the choice is not a fair estimate of the chosen model's accuracy.
+    /// </param>
+    /// <param name="progress">Receives each candidate's training progress, in turn.</param>
+    /// <param name="candidateProgress">Receives each candidate's leaderboard entry as it finishes or is skipped.</param>
+    /// <param name="cancellationToken">Stops at the next batch boundary with <see cref="OperationCanceledException"/>; nothing is kept.</param>
+    /// <returns>The chosen model; its <see cref="SentimentModel.Leaderboard"/> lists every candidate.</returns>
+    /// <exception cref="InvalidTrainingDataException">The data cannot be trained on.</exception>
+    /// <exception cref="TimeoutException">The budget ended before any candidate finished its first epoch.</exception>
+    public SentimentModel Train(
+        IEnumerable<TextExample> train,
+        IEnumerable<TextExample>? validation = null,
+        IProgress<TrainingProgress>? progress = null,
+        IProgress<LeaderboardEntry>? candidateProgress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        var clock = Stopwatch.StartNew();
+        var trainList = train as IReadOnlyList<TextExample> ?? [.. train];
+        var validationList = validation is null ? null : validation as IReadOnlyList<TextExample> ?? [.. validation];
+        TrainingData.MapLabels(trainList, validationList);
+        if (validationList is null)
+        {
+            var split = DatasetSplitter.StratifiedSplit(trainList, _options.ValidationFraction, _options.Seed);
+            (trainList, validationList) = (split.Train, split.Validation);
+        }
+
+        var candidates = Candidates(trainList, validationList);
+        var budget = _options.TimeBudget;
+        TimeSpan TimeLeft() => budget - clock.Elapsed;
+
+        var entries = new List<LeaderboardEntry>();
+        var trained = new List<(int Entry, SentimentModel Model)>();
+        try
+        {
+            foreach (var (name, options) in candidates)
+            {
+                var family = ModelFamilies.For(options.Kind);
+                var entry = new LeaderboardEntry { Recipe = name, Kind = options.Kind, Settings = family.DescribeRecipe(options), Status = CandidateStatus.Skipped };
+                if (TimeLeft() > TimeSpan.Zero)
+                {
+                    var started = clock.Elapsed;
+                    using var budgetEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    budgetEnd.CancelAfter(TimeLeft());
+                    try
+                    {
+                        var model = new SentimentTrainer(options, _logger).Train(trainList, validationList, progress, TimeLeft, budgetEnd.Token);
+                        trained.Add((entries.Count, model));
+                        var history = model.Report!.History;
+                        var metrics = model.ValidationMetrics!;
+                        entry = entry with
+                        {
+                            Status = history.Epochs.Count < options.Trainer.Epochs && TimeLeft() < TimeSpan.FromSeconds(history.Epochs[^1].TrainSeconds + history.Epochs[^1].ValidationSeconds)
+                                ? CandidateStatus.CutByBudget : CandidateStatus.Trained,
+                            ValidationAccuracy = metrics.Accuracy,
+                            ValidationMacroF1 = metrics.MacroF1,
+                            ValidationLogLoss = metrics.LogLoss,
+                            Epochs = history.Epochs.Count,
+                        };
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        entry = entry with { Status = CandidateStatus.OutOfBudget };
+                    }
+
+                    entry = entry with { Seconds = (clock.Elapsed - started).TotalSeconds };
+                }
+
+                Log.AutoCandidate(_logger, name, entry.Status, entry.Seconds, entry.ValidationAccuracy ?? double.NaN);
+                entries.Add(entry);
+                candidateProgress?.Report(entry);
+            }
+
+            if (trained.Count == 0)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"The time budget of {budget.TotalSeconds:F0} s ended before any candidate finished its first epoch; give a longer budget."));
+            }
+
+            // Validation decides alone: accuracy, then log loss, then cost (candidates are in cost order).
+            var best = trained.OrderByDescending(t => entries[t.Entry].ValidationAccuracy).ThenBy(t => entries[t.Entry].ValidationLogLoss).ThenBy(t => t.Entry).First();
+            entries[best.Entry] = entries[best.Entry] with { Chosen = true };
+            best.Model.AttachLeaderboard(entries, budget);
+            foreach (var (_, model) in trained.Where(t => !ReferenceEquals(t.Model, best.Model)))
+            {
+                model.Dispose();
+            }
+
+            return best.Model;
+        }
+        catch
+        {
+            trained.ForEach(t => t.Model.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Trains on a background thread (see <see cref="Train"/>).</summary>
+    /// <param name="train">The training examples.</param>
+    /// <param name="validation">The examples every candidate is judged on, or <see langword="null"/>.</param>
+    /// <param name="progress">Receives each candidate's training progress.</param>
+    /// <param name="candidateProgress">Receives each candidate's leaderboard entry.</param>
+    /// <param name="cancellationToken">Stops at the next batch boundary.</param>
+    /// <returns>The chosen model.</returns>
+    public Task<SentimentModel> TrainAsync(
+        IEnumerable<TextExample> train,
+        IEnumerable<TextExample>? validation = null,
+        IProgress<TrainingProgress>? progress = null,
+        IProgress<LeaderboardEntry>? candidateProgress = null,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => Train(train, validation, progress, candidateProgress, cancellationToken), cancellationToken);
+
+    /// <summary>The candidates' options, cheapest first, fitted to the training set unless fixed recipes were asked for.</summary>
+    private List<(string Name, SentimentTrainerOptions Options)> Candidates(IReadOnlyList<TextExample> train, IReadOnlyList<TextExample> validation)
+    {
+        List<(string Name, SentimentTrainerOptions Options)> candidates;
+        if (_options.Candidates is { } given)
+        {
+            candidates = [.. given.Select(c => (c.Name, c.Options.Clone()))];
+        }
+        else
+        {
+            // The statistics of everything the candidates learn from and are judged on: the recipes' rules count the validation split in.
+            var statistics = _options.DeriveRecipes ? DatasetStatistics.Compute([.. train, .. validation]) : null;
+            var recipes = SentimentTrainerOptions.Recipes
+                .Where(r => _options.Recipes is null || _options.Recipes.Contains(r.Name, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(r => r.RelativeCost);
+            candidates = [.. recipes.Select(r => (r.Name, statistics is null ? SentimentTrainerOptions.FromRecipe(r.Name) : SentimentTrainerOptions.FromRecipe(r.Name, statistics)))];
+        }
+
+        foreach (var (_, options) in candidates)
+        {
+            options.Device = _options.Device;
+            options.CpuThreads = _options.CpuThreads;
+            options.Trainer.Seed = _options.Seed;
+        }
+
+        return candidates;
+    }
+}
