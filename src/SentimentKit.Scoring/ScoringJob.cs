@@ -92,7 +92,7 @@ public sealed class ScoringJob(ISentimentPredictorLoader loader, ILogger? logger
         loader.Load(modelPath).Dispose();
         await using var redis = await RedisJobQueue.ConnectAsync(queue, QueueOutageLimit, _logger).ConfigureAwait(false);
         var manifest = folder.PlanOrResume(identity, options, inputs, cancellationToken);
-        var spec = new QueueSpec(identity.Identity, identity.ModelSha256, folder.Path, JobReadOptions.From(options), manifest.Shards.Count, manifest.TextCount);
+        var spec = new QueueSpec(identity.Identity(), identity.ModelSha256, folder.Path, JobReadOptions.From(options), manifest.Shards.Count, manifest.TextCount);
         var existing = await redis.GetSpecAsync(cancellationToken).ConfigureAwait(false);
         var finished = manifest.Shards.Where(s => ShardResults.IsComplete(folder.ShardPath(s), s.RecordCount)).ToArray();
         if (existing is not null && await redis.IsSubmittedAsync(cancellationToken).ConfigureAwait(false))
