@@ -54,6 +54,7 @@ internal static class WorkerCommand
                     ["texts"] = summary.TextsScored,
                     ["dead_lettered"] = summary.ShardsDeadLettered,
                     ["redis_seconds"] = Math.Round(summary.RedisTime.TotalSeconds, 3),
+                    ["shard_redis_seconds"] = Math.Round(summary.ShardRedisTime.TotalSeconds, 3),
                     ["scoring_seconds"] = Math.Round(summary.ScoringTime.TotalSeconds, 3),
                 });
             }

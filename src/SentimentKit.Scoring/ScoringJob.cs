@@ -119,6 +119,11 @@ public sealed class ScoringJob(ISentimentPredictorLoader loader, ILogger? logger
                 break;
             }
 
+            if (!await redis.IsSubmittedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new ScoringJobException($"--queue {queue}: the job's keys are gone (Redis restarted without persistence, or they were deleted); rerun with a new job name: the finished shards are reused.");
+            }
+
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
         }
 

@@ -23,6 +23,8 @@ using SentimentKit.Benchmarks;
 //                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
 //   serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]
 //                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
+//   score [--data PATH] [--train N] [--limit N] [--shard-size N]
+//                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -41,6 +43,7 @@ try
         "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
         "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
         "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
+        "score" => ScoreCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -85,5 +88,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
+    writer.WriteLine("  score [--data PATH] [--train N] [--limit N] [--shard-size N]");
+    writer.WriteLine("                                   batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard");
     return exitCode;
 }
