@@ -129,12 +129,17 @@ run_tests() {
     dotnet test tests/SentimentKit.Hosting.Tests/SentimentKit.Hosting.Tests.csproj -c "$config" --no-build \
         --logger "console;verbosity=normal" --logger "trx;LogFileName=hosting-tests.trx" \
         --results-directory "$results" --blame-hang-timeout 10m || status=$?
+    # The batch-scoring tests need Redis: eng/redis.sh installs redis-server where missing (root, apt-get), starts it on
+    # 127.0.0.1 with append-only persistence in a temporary folder for this run only, and stops it after.
+    bash "$root/eng/redis.sh" run dotnet test tests/SentimentKit.Scoring.Tests/SentimentKit.Scoring.Tests.csproj -c "$config" --no-build \
+        --logger "console;verbosity=normal" --logger "trx;LogFileName=scoring-tests.trx" \
+        --results-directory "$results" --blame-hang-timeout 10m || status=$?
     if [ "$status" -eq 0 ]; then
         pack
         bash "$root/eng/consumer-check.sh" "$root/artifacts/packages" "$config" || status=$?
         bash "$root/eng/cli-check.sh" "$config" || status=$?
     fi
-    summarize_tests "$results/tests.trx" "$results/hosting-tests.trx"
+    summarize_tests "$results/tests.trx" "$results/hosting-tests.trx" "$results/scoring-tests.trx"
     return "$status"
 }
 

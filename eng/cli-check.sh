@@ -175,6 +175,21 @@ expect_exit 2 "missing data file" "$cli" train --data missing.tsv --out x.skm
 expect_exit 2 "missing column" "$cli" train --data train.tsv --text-column review --out x.skm
 expect_exit 2 "bad option value" "$cli" train --data train.tsv --epochs many --out x.skm
 expect_exit 2 "not a model" "$cli" evaluate --model train.tsv --data train.tsv
+
+# Batch scoring in-process (the Redis side is proved by tests/SentimentKit.Scoring.Tests): results.jsonl with one line
+# per text, a rerun reuses every shard, and bad input exits 2 with nothing written.
+expect_exit 0 "score" "$cli" score --model baseline.skm --input train.tsv --out scored --shard-size 64 --json
+grep -q '"succeeded":true' out.txt && grep -q '"texts":400' out.txt || fail "score: unexpected summary: $(head -c 300 out.txt)"
+[ "$(wc -l < scored/results.jsonl)" -eq 400 ] || fail "score: results.jsonl should hold 400 lines"
+expect_exit 0 "score again (resumes)" "$cli" score --model baseline.skm --input train.tsv --out scored --shard-size 64 --json
+grep -q '"shards_reused":7' out.txt || fail "score again: every shard should be reused: $(head -c 300 out.txt)"
+expect_exit 2 "score a missing input" "$cli" score --model baseline.skm --input missing.csv --out scored-missing
+[ ! -e scored-missing ] || fail "score a missing input: the output folder was created"
+expect_exit 2 "score with a model that does not load" "$cli" score --model train.tsv --input train.tsv --out scored-bad
+[ ! -e scored-bad ] || fail "score with a broken model: the output folder was created"
+expect_exit 2 "score with an unreachable Redis" "$cli" score --model baseline.skm --input train.tsv --out scored-queue --queue redis://127.0.0.1:1/job
+[ ! -e scored-queue/results.jsonl ] || fail "score with an unreachable Redis: results.jsonl was written"
+expect_exit 2 "worker with a bad queue address" "$cli" worker --model baseline.skm --queue nowhere
 expect_exit 2 "cuda without a CUDA libtorch" "$cli" device --device cuda
 
 # A model with the IMDB labels (neg, pos), so that an archive that loads gives exit 0, not a label mismatch.

@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using System.Text.RegularExpressions;
 using SentimentKit.Data;
 using SentimentKit.Devices;
+using SentimentKit.Scoring;
 using SentimentKit.Sequences;
 using SentimentKit.Text;
 using SentimentKit.Training;
@@ -28,6 +29,8 @@ internal static partial class Cli
             PredictCommand.Create(),
             ExportCommand.Create(),
             ServeCommand.Create(),
+            ScoreCommand.Create(),
+            WorkerCommand.Create(),
             DeviceCommand.Create(),
         };
 
@@ -88,7 +91,8 @@ internal static partial class Cli
     private static bool IsBadInput(Exception e) => e is UsageException
         or DataFormatException or TextFormatException or ModelFormatException or Onnx.OnnxFormatException or OnnxExportNotSupportedException
         or FileNotFoundException or DirectoryNotFoundException
-        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException;
+        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException
+        or InvalidQueueAddressException or QueueUnavailableException or ScoringJobException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 

@@ -27,7 +27,7 @@ internal sealed class JobFolder(string path)
         var saved = Read();
         if (saved is not null)
         {
-            if (saved.Identity == identity.Identity)
+            if (saved.Identity() == identity.Identity())
             {
                 return saved;
             }

@@ -15,7 +15,7 @@ internal sealed record JobManifest(int FormatVersion, string ModelSha256, JobRea
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = false };
 
     /// <summary>The manifest without its shards: what decides whether two runs are the same job.</summary>
-    public string Identity => JsonSerializer.Serialize(this with { Shards = [], TextCount = 0 }, Json);
+    public string Identity() => JsonSerializer.Serialize(this with { Shards = [], TextCount = 0 }, Json);
 
     public static JobManifest Create(string modelSha256, ScoringJobOptions options, IReadOnlyList<string> inputs) => new(
         CurrentFormat,

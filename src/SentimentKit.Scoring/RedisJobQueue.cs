@@ -80,7 +80,9 @@ internal sealed class RedisJobQueue : IAsyncDisposable
         }
         catch (Exception e) when (e is RedisConnectionException or RedisTimeoutException or System.Net.Sockets.SocketException)
         {
-            throw new QueueUnavailableException($"Redis at {address.Host}:{address.Port} cannot be reached ({FirstLine(e.Message)}).", e);
+            // StackExchange.Redis's own message advises abortConnect=false, which is no advice for a user here.
+            var cause = e is RedisConnectionException connection ? connection.FailureType.ToString() : FirstLine(e.Message);
+            throw new QueueUnavailableException($"Redis at {address.Host}:{address.Port} cannot be reached ({cause}); is redis-server running there, and reachable from this machine?", e);
         }
     }
 

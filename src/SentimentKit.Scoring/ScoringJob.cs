@@ -92,7 +92,7 @@ public sealed class ScoringJob(ISentimentPredictorLoader loader, ILogger? logger
         loader.Load(modelPath).Dispose();
         await using var redis = await RedisJobQueue.ConnectAsync(queue, QueueOutageLimit, _logger).ConfigureAwait(false);
         var manifest = folder.PlanOrResume(identity, options, inputs, cancellationToken);
-        var spec = new QueueSpec(identity.Identity, identity.ModelSha256, folder.Path, JobReadOptions.From(options), manifest.Shards.Count, manifest.TextCount);
+        var spec = new QueueSpec(identity.Identity(), identity.ModelSha256, folder.Path, JobReadOptions.From(options), manifest.Shards.Count, manifest.TextCount);
         var existing = await redis.GetSpecAsync(cancellationToken).ConfigureAwait(false);
         var finished = manifest.Shards.Where(s => ShardResults.IsComplete(folder.ShardPath(s), s.RecordCount)).ToArray();
         if (existing is not null && await redis.IsSubmittedAsync(cancellationToken).ConfigureAwait(false))
@@ -117,6 +117,11 @@ public sealed class ScoringJob(ISentimentPredictorLoader loader, ILogger? logger
             if (done + dead >= manifest.Shards.Count)
             {
                 break;
+            }
+
+            if (!await redis.IsSubmittedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new ScoringJobException($"--queue {queue}: the job's keys are gone (Redis restarted without persistence, or they were deleted); rerun with a new job name: the finished shards are reused.");
             }
 
             await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);

@@ -36,6 +36,10 @@ public sealed class ScoringJobOptions
     /// <value>The default value is 0: one per processor.</value>
     public int MaxDegreeOfParallelism { get; set; }
 
+    /// <summary>Copies these options (every setting is a value, so the copy shares nothing).</summary>
+    /// <returns>The copy.</returns>
+    public ScoringJobOptions Clone() => (ScoringJobOptions)MemberwiseClone();
+
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">A setting is out of range.</exception>
     public void Validate()

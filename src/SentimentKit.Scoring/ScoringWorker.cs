@@ -56,16 +56,22 @@ public sealed class ScoringWorker(ISentimentPredictorLoader loader, ILogger? log
         int shards = 0, deadLettered = 0;
         long texts = 0;
         var scoring = TimeSpan.Zero;
+        var shardRedis = TimeSpan.Zero;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var redisBefore = redis.RedisTime;
             var (done, dead, _) = await redis.CountsAsync(cancellationToken).ConfigureAwait(false);
             if (done + dead >= spec.ShardCount)
             {
                 break;
             }
 
-            var redisBefore = redis.RedisTime;
+            if (!await redis.IsSubmittedAsync(cancellationToken).ConfigureAwait(false))
+            {
+                throw new ScoringJobException($"--queue {queue}: the job's keys are gone (Redis restarted without persistence, or they were deleted).");
+            }
+
             var claimed = await redis.ClaimStaleAsync(name, options.LeaseTime, cancellationToken).ConfigureAwait(false);
             StreamEntry entry;
             long delivery;
@@ -130,15 +136,16 @@ public sealed class ScoringWorker(ISentimentPredictorLoader loader, ILogger? log
                 ["worker"] = name,
             };
             await redis.CompleteAsync(shard, entry.Id, count, figures.ToJsonString(), cancellationToken).ConfigureAwait(false);
-            var redisMs = (redis.RedisTime - redisBefore).TotalMilliseconds;
-            Log.ShardScored(_logger, name, shard, count, scored.TotalMilliseconds, redisMs);
+            var redisTime = redis.RedisTime - redisBefore;
+            Log.ShardScored(_logger, name, shard, count, scored.TotalMilliseconds, redisTime.TotalMilliseconds);
+            shardRedis += redisTime;
             shards++;
             texts += count;
             scoring += scored;
         }
 
         Log.WorkerFinished(_logger, name, queue.Job, shards, texts);
-        return new WorkerSummary(name, shards, texts, deadLettered, redis.RedisTime, scoring);
+        return new WorkerSummary(name, shards, texts, deadLettered, redis.RedisTime, shardRedis, scoring);
     }
 
     private static async Task<QueueSpec> WaitForJobAsync(RedisJobQueue redis, RedisQueueAddress queue, ScoringWorkerOptions options, CancellationToken cancellationToken)

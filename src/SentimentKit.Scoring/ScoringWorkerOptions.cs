@@ -27,6 +27,10 @@ public sealed class ScoringWorkerOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? Name { get; set; }
 
+    /// <summary>Copies these options (every setting is a value, so the copy shares nothing).</summary>
+    /// <returns>The copy.</returns>
+    public ScoringWorkerOptions Clone() => (ScoringWorkerOptions)MemberwiseClone();
+
     /// <summary>Checks every setting and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">A setting is out of range.</exception>
     public void Validate()

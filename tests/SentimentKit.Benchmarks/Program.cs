@@ -27,6 +27,8 @@ using SentimentKit.Benchmarks;
 //                                       ECE on full reviews and on their first sentences, temperature fitted both ways
 //   onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]
 //                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
+//   score [--data PATH] [--train N] [--limit N] [--shard-size N]
+//                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -49,6 +51,7 @@ try
         "serve-load" => ServeLoadCommand.Run(Options("cli", "data", "models", "connections", "max-seconds", "requests", "warmup")),
         "calibration" => CalibrationLengthCommand.Run(Options("data", "kind", "model", "save", "seed")),
         "onnx" => OnnxParityCommand.Run(Options("data", "models", "calls", "epochs", "limit", "test-limit", "threads")),
+        "score" => ScoreCommand.Run(Options("data", "limit", "shard-size", "train")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -100,5 +103,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   ECE on full reviews and on their first sentences, temperature fitted both ways");
     writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");
     writer.WriteLine("                                   ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side");
+    writer.WriteLine("  score [--data PATH] [--train N] [--limit N] [--shard-size N]");
+    writer.WriteLine("                                   batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard");
     return exitCode;
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
+using SentimentKit.Scoring;
 using SentimentKit.Sequences;
 using SentimentKit.Tests.Facade;
 using SentimentKit.Text;
@@ -87,6 +88,16 @@ public class OptionsContractTests
             ["Pooling"] = TransformerPooling.Mean, ["HeadDropout"] = 0.1, ["ClassCount"] = 2, ["PadId"] = 0, ["UnkId"] = 100,
         },
         [typeof(global::SentimentKit.Onnx.OnnxRuntimeOptions)] = new() { ["IntraOpThreads"] = null, ["BatchSize"] = 256 },
+        [typeof(ScoringJobOptions)] = new()
+        {
+            ["Format"] = ScoringFormat.Auto, ["TextColumn"] = "text", ["IdColumn"] = null, ["TsvQuoting"] = false, ["MaxTextBytes"] = 16 << 20,
+            ["ShardSize"] = 1000, ["MaxDegreeOfParallelism"] = 0,
+        },
+        [typeof(ScoringWorkerOptions)] = new()
+        {
+            ["LeaseTime"] = TimeSpan.FromSeconds(30), ["MaxDeliveries"] = 3, ["PollInterval"] = TimeSpan.FromMilliseconds(250),
+            ["QueueOutageLimit"] = TimeSpan.FromSeconds(60), ["JobWaitTime"] = TimeSpan.FromSeconds(60), ["Name"] = null,
+        },
     };
 
     public static TheoryData<Type> OptionsTypes => [.. Defaults.Keys];
@@ -110,7 +121,7 @@ public class OptionsContractTests
     [Fact]
     public void OptionsTypes_EverySettableProperty_IsPinnedHere()
     {
-        var types = new[] { typeof(TextEncoder).Assembly, typeof(SentimentTrainer).Assembly, typeof(global::SentimentKit.Onnx.OnnxRuntimeOptions).Assembly }
+        var types = new[] { typeof(TextEncoder).Assembly, typeof(SentimentTrainer).Assembly, typeof(global::SentimentKit.Onnx.OnnxRuntimeOptions).Assembly, typeof(ScoringJob).Assembly }
             .SelectMany(a => a.GetExportedTypes())
             .Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) && !t.IsAbstract && t.IsClass)
             .ToArray();
