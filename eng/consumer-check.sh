@@ -21,7 +21,8 @@ trap 'rm -rf "$work"' EXIT
 cache=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 rm -rf "${cache%/}/sentimentkit/$version" "${cache%/}/sentimentkit.core/$version" "${cache%/}/sentimentkit.onnx/$version"
 
-make_app() { # make_app DIR WITH_BACKEND
+make_app() { # make_app DIR WITH_BACKEND [PACKAGE PROGRAM_DIR PROJECT_NAME]
+    local package=${3:-SentimentKit} program=${4:-consumer} name=${5:-Consumer}
     mkdir -p "$1"
     cat > "$1/nuget.config" <<CFG
 <?xml version="1.0" encoding="utf-8"?>
@@ -33,7 +34,7 @@ make_app() { # make_app DIR WITH_BACKEND
 CFG
     local backend=""
     [ "$2" = yes ] && backend="<PackageReference Include=\"TorchSharp-cpu\" Version=\"$torchsharp\" />"
-    cat > "$1/Consumer.csproj" <<PROJ
+    cat > "$1/$name.csproj" <<PROJ
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -43,12 +44,12 @@ CFG
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
   </PropertyGroup>
   <ItemGroup>
-    <PackageReference Include="SentimentKit" Version="$version" />
+    <PackageReference Include="$package" Version="$version" />
     $backend
   </ItemGroup>
 </Project>
 PROJ
-    cp "$root/eng/consumer/Program.cs" "$1/Program.cs"
+    cp "$root/eng/$program/Program.cs" "$1/Program.cs"
 }
 
 echo "consumer check: SentimentKit $version from $packages"
@@ -73,23 +74,7 @@ echo "$out"
 
 # The ONNX-only app: SentimentKit.Onnx alone, published for linux-x64 (framework-dependent).
 onnx_app="$work/onnx-only"
-mkdir -p "$onnx_app"
-cp "$work/with-backend/nuget.config" "$onnx_app/nuget.config"
-cat > "$onnx_app/ConsumerOnnx.csproj" <<PROJ
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="SentimentKit.Onnx" Version="$version" />
-  </ItemGroup>
-</Project>
-PROJ
-cp "$root/eng/consumer-onnx/Program.cs" "$onnx_app/Program.cs"
+make_app "$onnx_app" no SentimentKit.Onnx consumer-onnx ConsumerOnnx
 dotnet publish "$onnx_app" -c "$config" -r linux-x64 --self-contained false -o "$onnx_app/publish" -nologo -v quiet
 "$onnx_app/publish/ConsumerOnnx" "$work/models"
 failed=0
