@@ -1,11 +1,24 @@
 // A throwaway app that uses SentimentKit only as a NuGet package (see eng/consumer-check.sh):
 // it resolves a device, trains a tiny model, saves it, loads it back and predicts.
+// With SENTIMENTKIT_CONSUMER_MODELS=DIR it also leaves models there for the ONNX-only app (eng/consumer-onnx): the
+// n-gram model, a small BiLSTM and its ONNX export, and the probabilities TorchSharp gives them (expected.tsv).
+// `predict DIR` loads DIR/bilstm.skm, predicts once and prints the process's resident memory.
+using System.Globalization;
 using SentimentKit;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 
+const string Probe = "what a wonderful film";
 try
 {
+    if (args is ["predict", var folder])
+    {
+        using var loaded = SentimentPredictor.Load(Path.Combine(folder, "bilstm.skm"), DevicePreference.Cpu);
+        loaded.Predict(Probe);
+        Console.WriteLine($"consumer: TorchSharp process after loading bilstm.skm and predicting: {Memory()}");
+        return 0;
+    }
+
     var device = TorchBackend.Resolve(DevicePreference.Auto);
     Console.WriteLine($"consumer: SentimentKit {typeof(TorchBackend).Assembly.GetName().Version} runs on {device.Describe()}");
 
@@ -31,6 +44,31 @@ try
             model.Save(path);
         }
 
+        if (Environment.GetEnvironmentVariable("SENTIMENTKIT_CONSUMER_MODELS") is { Length: > 0 } models)
+        {
+            File.Copy(path, Path.Combine(models, "ngrams.skm"), overwrite: true);
+            var rnn = SentimentTrainerOptions.Recommended(ModelKind.BiLstm);
+            rnn.Device = DevicePreference.Cpu;
+            rnn.Trainer.Epochs = 1;
+            using (var bilstm = new SentimentTrainer(rnn).Train(examples))
+            {
+                bilstm.Save(Path.Combine(models, "bilstm.skm"));
+                bilstm.ExportOnnx(Path.Combine(models, "bilstm.onnx"));
+            }
+
+            var expected = new List<string>();
+            foreach (var file in new[] { "ngrams.skm", "bilstm.skm" })
+            {
+                using var torch = SentimentPredictor.Load(Path.Combine(models, file), DevicePreference.Cpu);
+                var p = torch.Predict(Probe).Probabilities["positive"];
+                expected.Add(string.Create(CultureInfo.InvariantCulture, $"{file}\t{p:R}"));
+                expected.Add(string.Create(CultureInfo.InvariantCulture, $"{Path.ChangeExtension(file, ".onnx")}\t{p:R}"));
+            }
+
+            File.WriteAllLines(Path.Combine(models, "expected.tsv"), expected.Where(line => !line.StartsWith("ngrams.onnx", StringComparison.Ordinal)));
+            Console.WriteLine($"consumer: left ngrams.skm, bilstm.skm, bilstm.onnx and expected.tsv in {models}");
+        }
+
         using var predictor = SentimentPredictor.Load(path, DevicePreference.Cpu);
         var prediction = predictor.Predict("what a wonderful film");
         Console.WriteLine($"consumer: trained, saved, loaded; 'what a wonderful film' -> {prediction.Label} ({prediction.Confidence:P1})");
@@ -45,4 +83,12 @@ catch (NativeBackendException e)
 {
     Console.WriteLine($"consumer: {e.Message}");
     return 3;
+}
+
+// VmRSS and VmHWM from /proc/self/status (Linux), in MB.
+static string Memory()
+{
+    var status = File.ReadAllLines("/proc/self/status");
+    string Field(string name) => (long.Parse(status.First(l => l.StartsWith(name + ":", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+    return $"resident {Field("VmRSS")} MB, peak {Field("VmHWM")} MB";
 }

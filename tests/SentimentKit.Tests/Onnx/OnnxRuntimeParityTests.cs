@@ -209,7 +209,20 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
         return Model(new RnnPipeline(kind, encoder, options, runner), kind, temperature);
     }
 
-    private static SentimentModel NGramModel(int seed)
+    [Fact]
+    public void ExportOnnx_FamilyWithoutAnExport_ThrowsTheTypedError()
+    {
+        using var pipeline = NGramPipeline(seed: 12);
+
+        var export = () => new FamilyWithoutExport().ExportOnnx(pipeline, null!, 1);
+
+        export.Should().Throw<OnnxExportNotSupportedException>().Where(e => e.Kind == ModelKind.NGrams && e.Message.Contains("cannot be exported to ONNX", StringComparison.Ordinal))
+            .Which.Should().BeAssignableTo<NotSupportedException>();
+    }
+
+    private static SentimentModel NGramModel(int seed) => Model(NGramPipeline(seed), ModelKind.NGrams, 0.8);
+
+    private static NGramPipeline NGramPipeline(int seed)
     {
         torch.manual_seed(seed);
         var texts = Enumerable.Range(0, 40).Select(i => string.Join(' ', Enumerable.Range(0, 6).Select(j => Words[((i * 7) + (j * 3) + (i * j)) % Words.Length]))).ToArray();
@@ -224,7 +237,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
         }
 
         var runner = new ClassifierRunner<SparseDocument>(module, TorchBackend.Resolve(DevicePreference.Cpu), FeatureGradientTimesInput.Instance);
-        return Model(new NGramPipeline(featurizer, runner), ModelKind.NGrams, 0.8);
+        return new NGramPipeline(featurizer, runner);
     }
 
     private static SentimentModel Model(global::SentimentKit.Families.ModelPipeline pipeline, ModelKind kind, double? temperature)
@@ -251,5 +264,21 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
         var path = Path.Combine(_folder, name);
         File.WriteAllBytes(path, bytes);
         return path;
+    }
+
+    /// <summary>A family as a new one starts out: everything but an ONNX export.</summary>
+    private sealed class FamilyWithoutExport : Families.ModelFamily
+    {
+        public override IReadOnlyList<ModelKind> Kinds => [ModelKind.NGrams];
+
+        public override IReadOnlyList<TrainingRecipe> Recipes => [];
+
+        public override ModelOptions RecommendedModel(ModelKind kind) => throw new NotSupportedException();
+
+        public override TrainerOptions RecommendedTrainer(ModelKind kind) => throw new NotSupportedException();
+
+        public override Families.ModelPipeline Train(Families.FamilyTrainingContext context) => throw new NotSupportedException();
+
+        public override Families.ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device) => throw new NotSupportedException();
     }
 }
