@@ -81,7 +81,8 @@ internal static partial class Cli
     private static bool IsBadInput(Exception e) => e is UsageException
         or DataFormatException or TextFormatException or ModelFormatException
         or FileNotFoundException or DirectoryNotFoundException
-        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException;
+        or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException
+        or Modeling.PretrainedModelException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
