@@ -23,6 +23,8 @@ using SentimentKit.Benchmarks;
 //                                       MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS
 //   serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]
 //                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
+//   curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--out DIR] [--chart-only true]
+//                                       IMDB learning curve: accuracy on the same test reviews, throughput, memory; table + SVG
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -41,6 +43,7 @@ try
         "wordpiece" => WordPieceThroughputCommand.Run(VerbOptions.Parse(rest)),
         "transformer" => TransformerThroughputCommand.Run(VerbOptions.Parse(rest)),
         "serve-load" => ServeLoadCommand.Run(VerbOptions.Parse(rest)),
+        "curve" => LearningCurveCommand.Run(VerbOptions.Parse(rest)),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -84,6 +87,7 @@ static int Usage(int exitCode)
     writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
+    writer.WriteLine("  curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--epochs N] [--out DIR] [--chart-only true]");
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     return exitCode;
 }
