@@ -192,6 +192,22 @@ expect_exit 2 "score with an unreachable Redis" "$cli" score --model baseline.sk
 expect_exit 2 "worker with a bad queue address" "$cli" worker --model baseline.skm --queue nowhere
 expect_exit 2 "cuda without a CUDA libtorch" "$cli" device --device cuda
 
+# The transformer: its encoder files, missing or bad, are one line (exit 2) before any data is read; with the MiniLM
+# files of ./build.sh minilm (when present) it trains, saves one file, predicts and explains.
+SENTIMENTKIT_MINILM_DIR="$work/no-minilm" expect_exit 2 "transformer without the MiniLM files" "$cli" train --data train.tsv --model transformer --out x.skm
+expect_stderr "transformer without the MiniLM files" "build.sh minilm"
+printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\n' > tiny-vocab.txt
+printf 'not an onnx model' > bad.onnx
+expect_exit 2 "transformer with a bad --encoder" "$cli" train --data train.tsv --model transformer --encoder bad.onnx --vocab tiny-vocab.txt --out x.skm
+expect_stderr "transformer with a bad --encoder" "bad.onnx"
+expect_exit 2 "--encoder without --vocab" "$cli" train --data train.tsv --model transformer --encoder bad.onnx --out x.skm
+expect_exit 2 "--encoder with bilstm" "$cli" train --data train.tsv --model bilstm --encoder bad.onnx --vocab tiny-vocab.txt --out x.skm
+if [ -f "$root/artifacts/minilm/model.onnx" ]; then
+    expect_exit 0 "train transformer (MiniLM)" "$cli" train --data train.tsv --model transformer --limit 40 --epochs 1 --max-tokens 16 --out transformer.skm
+    expect_exit 0 "predict --explain transformer" "$cli" predict --model transformer.skm --text "a wonderful film" --explain --json
+    grep -q '"wonderful"' out.txt || fail "predict --explain with the transformer: words expected, got: $(head -c 300 out.txt)"
+fi
+
 # A model with the IMDB labels (neg, pos), so that an archive that loads gives exit 0, not a label mismatch.
 sample="$root/samples/SentimentKit.Demo/Data/imdb-sample.tar.gz"
 size=$(stat -c %s "$sample")

@@ -92,7 +92,8 @@ internal static partial class Cli
         or DataFormatException or TextFormatException or ModelFormatException or Onnx.OnnxFormatException or OnnxExportNotSupportedException
         or FileNotFoundException or DirectoryNotFoundException
         or InvalidOptionsException or InvalidTrainingDataException or DeviceUnavailableException
-        or InvalidQueueAddressException or QueueUnavailableException or ScoringJobException;
+        or InvalidQueueAddressException or QueueUnavailableException or ScoringJobException
+        or Modeling.PretrainedModelException;
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 

@@ -23,6 +23,13 @@ internal static class DemoCommand
     // The whole demo within about 3 minutes on 2 cores: the n-gram models take seconds, the rest goes to a recurrent one.
     private const double DemoBudgetSeconds = 120;
 
+    // A pretrained encoder needs few reviews and few passes, and a CPU cannot give it many: --model transformer reads
+    // every ninth training review (223), cut to 64 word pieces (head and tail), for 2 epochs; the test reviews are cut
+    // the same way. 600 reviews of 128 pieces took about 3 s a review per epoch on 2 shared cores: far from minutes.
+    private const int TransformerEpochs = 2;
+    private const int TransformerEvery = 9;
+    private const int TransformerMaxTokens = 64;
+
     private static readonly string[] NotebookSentences =
     [
         "This is absolutely wonderful",
@@ -33,7 +40,8 @@ internal static class DemoCommand
     public static Command Create()
     {
         var model = CommonOptions.Model(CommonOptions.Auto);
-        var epochs = new Option<int?>("--epochs") { Description = string.Create(CultureInfo.InvariantCulture, $"Passes over the 1,800 training reviews of one recipe (default {DemoEpochs}).") };
+        var epochs = new Option<int?>("--epochs") { Description = string.Create(CultureInfo.InvariantCulture, $"Passes over the training reviews of one recipe (default {DemoEpochs}; transformer {TransformerEpochs}).") };
+        var encoderFiles = new EncoderFiles();
         var timeBudget = CommonOptions.TimeBudget(DemoBudgetSeconds);
         var deviceOption = CommonOptions.Device();
         var seed = new Option<int>("--seed") { Description = "The seed of every random choice.", DefaultValueFactory = _ => 42 };
@@ -44,6 +52,7 @@ internal static class DemoCommand
         {
             model, epochs, timeBudget, deviceOption, seed, output, json, verbose,
         };
+        encoderFiles.AddTo(command);
         command.SetAction((result, cancellationToken) =>
         {
             var folder = OutputPath.CheckWritableFolder(result.GetValue(output)!, "--out");
@@ -63,13 +72,14 @@ internal static class DemoCommand
             var logger = logging.CreateLogger("SentimentKit");
             using var trained = auto
                 ? AutoTraining.Train(new AutoTrainerOptions { TimeBudget = budget, Device = device, Seed = result.GetValue(seed) }, train, null, logger, cancellationToken)
-                : TrainRecipe(name, device, result.GetValue(seed), result.GetValue(epochs) ?? DemoEpochs, train, logger, cancellationToken);
+                : TrainRecipe(name, options => Configure(options, result, encoderFiles, epochs, train), device, result.GetValue(seed), train, logger, cancellationToken);
             var kind = trained.Kind;
             var evaluation = trained.EvaluateDetailed(test, cancellationToken);
             using var predictor = trained.CreatePredictor();
             var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
             var predictions = samples.Zip(predictor.PredictBatch(samples, cancellationToken)).ToArray();
-            var rates = FindLearningRate(trained.Leaderboard?.Single(e => e.Chosen).Recipe ?? name, auto, device, train, cancellationToken);
+            // The range test fine-tunes the encoder for 80 batches: minutes for a transformer on a CPU, so its report has no curve.
+            var rates = kind == ModelKind.Transformer ? null : FindLearningRate(trained.Leaderboard?.Single(e => e.Chosen).Recipe ?? name, auto, device, train, cancellationToken);
             var files = ReportWriter.Write(folder, trained, evaluation, predictions, rates);
             var modelPath = Path.Combine(folder, "model.skm");
             OutputPath.SaveOrRescue(trained, modelPath);
@@ -110,12 +120,30 @@ internal static class DemoCommand
         return new SentimentTrainer(options).FindLearningRate(train, new LearningRateFinderOptions { Steps = 80 }, cancellationToken: cancellationToken);
     }
 
-    private static SentimentModel TrainRecipe(string name, DevicePreference device, int seed, int epochs, IReadOnlyList<TextExample> train, ILogger logger, CancellationToken cancellationToken)
+    // The demo's settings of one recipe: its encoder files, and for a transformer fewer and shorter reviews.
+    private static IReadOnlyList<TextExample> Configure(
+        SentimentTrainerOptions options, ParseResult result, EncoderFiles encoderFiles, Option<int?> epochs, IReadOnlyList<TextExample> train)
+    {
+        encoderFiles.Apply(result, options);
+        var transformer = options.Model as TransformerModelOptions;
+        if (transformer is not null)
+        {
+            transformer.MaxTokens = TransformerMaxTokens;
+            train = [.. train.Where((_, i) => i % TransformerEvery == 0)];
+        }
+
+        var epochCount = result.GetValue(epochs) ?? (transformer is null ? DemoEpochs : TransformerEpochs);
+        options.Trainer.Epochs = epochCount >= 1 ? epochCount : throw new UsageException($"--epochs must be at least 1 (got {epochCount}).");
+        return train;
+    }
+
+    private static SentimentModel TrainRecipe(
+        string name, Func<SentimentTrainerOptions, IReadOnlyList<TextExample>> configure, DevicePreference device, int seed, IReadOnlyList<TextExample> train, ILogger logger, CancellationToken cancellationToken)
     {
         var options = SentimentTrainerOptions.FromRecipe(name);
         options.Device = device;
         options.Trainer.Seed = seed;
-        options.Trainer.Epochs = epochs >= 1 ? epochs : throw new UsageException($"--epochs must be at least 1 (got {epochs}).");
+        train = configure(options);
         var trainer = new SentimentTrainer(options, logger);
         return TrainingProgressView.Run(progress => trainer.Train(train, null, progress, cancellationToken));
     }

@@ -17,8 +17,9 @@ internal static class TrainCommand
         var model = CommonOptions.Model();
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training data (default: the recipe's)." };
         var batchSize = new Option<int?>("--batch-size") { Description = "Examples per batch (default: the recipe's)." };
-        var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (RNN models; default 400)." };
+        var maxTokens = new Option<int?>("--max-tokens") { Description = "Keep at most N tokens per review, head and tail (bilstm and gru: default 400; transformer: word pieces, default 256)." };
         var timeBudget = CommonOptions.TimeBudget(DefaultBudgetSeconds);
+        var encoderFiles = new EncoderFiles();
         var device = CommonOptions.Device();
         var seed = new Option<int?>("--seed") { Description = "The seed of every random choice (default 42)." };
         var output = new Option<string>("--out") { Description = "Where to write the model (.skm).", Required = true };
@@ -33,6 +34,7 @@ internal static class TrainCommand
         command.Add(batchSize);
         command.Add(maxTokens);
         command.Add(timeBudget);
+        encoderFiles.AddTo(command);
         command.Add(device);
         command.Add(seed);
         command.Add(output);
@@ -51,6 +53,7 @@ internal static class TrainCommand
             var options = SentimentTrainerOptions.FromRecipe(result.GetValue(model)!);
             var kind = options.Kind;
             options.Device = CommonOptions.ParseDevice(result.GetValue(device)!);
+            encoderFiles.Apply(result, options);
             if (result.GetValue(seed) is { } s)
             {
                 options.Trainer.Seed = s;
@@ -69,9 +72,17 @@ internal static class TrainCommand
             if (result.GetValue(maxTokens) is { } m)
             {
                 _ = m >= 1 ? m : throw new UsageException($"--max-tokens must be at least 1 (got {m}).");
-                var rnn = options.Model as RnnModelOptions
-                    ?? throw new UsageException("--max-tokens applies to the bilstm and gru models; the n-gram models read every token.");
-                rnn.Network.MaxTokens = m;
+                switch (options.Model)
+                {
+                    case RnnModelOptions rnn:
+                        rnn.Network.MaxTokens = m;
+                        break;
+                    case TransformerModelOptions transformer:
+                        transformer.MaxTokens = m;
+                        break;
+                    default:
+                        throw new UsageException("--max-tokens applies to the bilstm, gru and transformer models; the n-gram models read every token.");
+                }
             }
 
             var validPath = result.GetValue(valid);

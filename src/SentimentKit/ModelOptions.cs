@@ -4,7 +4,7 @@ namespace SentimentKit;
 /// The settings of one model family — its text side (vocabulary or n-gram features) and its network — as
 /// <see cref="SentimentTrainerOptions.Model"/> holds them: <see cref="RnnModelOptions"/> for
 /// <see cref="ModelKind.BiLstm"/> and <see cref="ModelKind.Gru"/>, <see cref="NGramModelOptions"/> for
-/// <see cref="ModelKind.NGrams"/>. <see cref="SentimentTrainerOptions.Recommended(ModelKind)"/> gives each kind's
+/// <see cref="ModelKind.NGrams"/>, <see cref="TransformerModelOptions"/> for <see cref="ModelKind.Transformer"/>. <see cref="SentimentTrainerOptions.Recommended(ModelKind)"/> gives each kind's
 /// recommended settings.
 /// </summary>
 public abstract class ModelOptions

@@ -14,7 +14,7 @@ namespace SentimentKit;
 /// </summary>
 public sealed class SentimentTrainerOptions
 {
-    /// <summary>Gets or sets the model to build: <see cref="RnnModelOptions"/> or <see cref="NGramModelOptions"/>.</summary>
+    /// <summary>Gets or sets the model to build: <see cref="RnnModelOptions"/>, <see cref="NGramModelOptions"/> or <see cref="TransformerModelOptions"/>.</summary>
     /// <value>The default value is the recommended BiLSTM (<see cref="RnnModelOptions.Recommended(ModelKind)"/>).</value>
     public ModelOptions Model { get; set; } = RnnModelOptions.Recommended(ModelKind.BiLstm);
 
@@ -50,7 +50,7 @@ public sealed class SentimentTrainerOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool CalibrateOnShortTexts { get; set; } = true;
 
-    /// <summary>Gets the named recipes (<c>bilstm</c>, <c>gru</c>, <c>baseline</c>, <c>nbsvm</c>) as the command line offers them.</summary>
+    /// <summary>Gets the named recipes (<c>bilstm</c>, <c>gru</c>, <c>baseline</c>, <c>nbsvm</c>, <c>transformer</c>) as the command line offers them.</summary>
     public static IReadOnlyList<TrainingRecipe> Recipes => ModelFamilies.Recipes;
 
     /// <summary>Gets the recommended options for a model kind.</summary>

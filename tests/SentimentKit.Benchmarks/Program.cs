@@ -29,6 +29,8 @@ using SentimentKit.Benchmarks;
 //                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
 //   score [--data PATH] [--train N] [--limit N] [--shard-size N]
 //                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
+//   curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--out DIR] [--chart-only true]
+//                                       IMDB learning curve: accuracy on the same test reviews, throughput, memory; table + SVG
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -52,6 +54,7 @@ try
         "calibration" => CalibrationLengthCommand.Run(Options("data", "kind", "model", "save", "seed")),
         "onnx" => OnnxParityCommand.Run(Options("data", "models", "calls", "epochs", "limit", "test-limit", "threads")),
         "score" => ScoreCommand.Run(Options("data", "limit", "shard-size", "train")),
+        "curve" => LearningCurveCommand.Run(Options("chart-only", "data", "device", "encoder", "epochs", "models", "out", "sizes", "vocab", "max-tokens", "test")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -98,6 +101,7 @@ static int Usage(int exitCode)
     writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
+    writer.WriteLine("  curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--epochs N] [--out DIR] [--chart-only true]");
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     writer.WriteLine("  calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]");
     writer.WriteLine("                                   ECE on full reviews and on their first sentences, temperature fitted both ways");
