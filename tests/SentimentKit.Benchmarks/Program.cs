@@ -11,6 +11,9 @@ using SentimentKit.Benchmarks;
 //                                       IMDB end to end: per-phase times, samples/s, test accuracy per epoch
 //   ensemble [--data PATH] [--epochs N] [--save DIR]
 //                                       BiLSTM + NB-weighted baseline, calibrated probabilities averaged
+//   recipes [--data PATH] [--corpus imdb|first-sentence|small] [--recipes baseline,nbsvm,gru,bilstm] [--modes fixed,derived]
+//           [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N]
+//                                       each recipe fixed vs derived from the data, and what auto picked, on a corpus rebuilt from IMDB
 //   latency [--data PATH] [--calls N] [--threads N]
 //                                       p50/p95/p99 of single CPU predictions, every call timed
 //   device-proof [--device D] [--expect cpu|cuda]
@@ -35,6 +38,7 @@ try
         "batching" => BatchingBenchmark.Run(rest),
         "imdb" => ImdbEndToEndCommand.Run(VerbOptions.Parse(rest)),
         "ensemble" => EnsembleCommand.Run(VerbOptions.Parse(rest)),
+        "recipes" => RecipesCommand.Run(VerbOptions.Parse(rest)),
         "latency" => LatencyCommand.Run(VerbOptions.Parse(rest)),
         "device-proof" => DeviceProofCommand.Run(VerbOptions.Parse(rest)),
         "data-memory" => DataMemoryCommand.Run(VerbOptions.Parse(rest)),
