@@ -18,7 +18,8 @@ public sealed class AutoTrainerOptions
 
     /// <summary>
     /// Gets or sets the names of the recipes that compete (<see cref="SentimentTrainerOptions.Recipes"/>); they are
-    /// trained cheapest first whatever their order here. <see langword="null"/> means every recipe.
+    /// trained cheapest first whatever their order here. <see langword="null"/> means every recipe that needs no files
+    /// beyond the data (not the transformer, which needs its encoder's).
     /// </summary>
     /// <value>The default value is <see langword="null"/> (every recipe).</value>
     public IReadOnlyList<string>? Recipes { get; set; }

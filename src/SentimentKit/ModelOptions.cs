@@ -17,6 +17,12 @@ public abstract class ModelOptions
     /// <summary>Gets the kind of model these options build.</summary>
     public abstract ModelKind Kind { get; }
 
+    /// <summary>
+    /// Gets a value indicating whether the options name every file the model needs (a pretrained encoder's), so that
+    /// automatic training can offer the recipe without asking for anything.
+    /// </summary>
+    internal virtual bool HasRequiredFiles => true;
+
     /// <summary>Checks every setting and reports every problem at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more settings are invalid.</exception>
     public abstract void Validate();

@@ -173,6 +173,14 @@ public sealed class SentimentAutoTrainer
                 .Where(r => _options.Recipes is null || _options.Recipes.Contains(r.Name, StringComparer.OrdinalIgnoreCase))
                 .OrderBy(r => r.RelativeCost);
             candidates = [.. recipes.Select(r => (r.Name, statistics is null ? SentimentTrainerOptions.FromRecipe(r.Name) : SentimentTrainerOptions.FromRecipe(r.Name, statistics)))];
+
+            // Every recipe, when none were named, means every recipe that needs nothing more: a transformer needs its
+            // encoder's files, which only candidates given with their options (or a named recipe that then fails its
+            // validation with the reason) can bring.
+            if (_options.Recipes is null)
+            {
+                candidates.RemoveAll(c => !c.Options.Model.HasRequiredFiles);
+            }
         }
 
         foreach (var (_, options) in candidates)

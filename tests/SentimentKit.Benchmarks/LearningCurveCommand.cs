@@ -32,7 +32,7 @@ internal static class LearningCurveCommand
         var folder = options.Get("out") ?? Path.Combine("artifacts", "curve");
         Directory.CreateDirectory(folder);
         var lines = Path.Combine(folder, "curve.jsonl");
-        if (options.Get("chart-only") is not ("true" or "1"))
+        if (!options.GetFlag("chart-only"))
         {
             Measure(options, lines);
         }

@@ -267,7 +267,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>A family as a new one starts out: everything but an ONNX export.</summary>
-    private sealed class FamilyWithoutExport : Families.ModelFamily
+    private sealed class FamilyWithoutExport : global::SentimentKit.Families.ModelFamily
     {
         public override IReadOnlyList<ModelKind> Kinds => [ModelKind.NGrams];
 
@@ -277,8 +277,12 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
 
         public override TrainerOptions RecommendedTrainer(ModelKind kind) => throw new NotSupportedException();
 
-        public override Families.ModelPipeline Train(Families.FamilyTrainingContext context) => throw new NotSupportedException();
+        public override void Adapt(SentimentTrainerOptions options, global::SentimentKit.Data.DatasetStatistics statistics) => throw new NotSupportedException();
 
-        public override Families.ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device) => throw new NotSupportedException();
+        public override string DescribeRecipe(SentimentTrainerOptions options) => throw new NotSupportedException();
+
+        public override global::SentimentKit.Families.ModelPipeline Train(global::SentimentKit.Families.FamilyTrainingContext context) => throw new NotSupportedException();
+
+        public override global::SentimentKit.Families.ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device) => throw new NotSupportedException();
     }
 }

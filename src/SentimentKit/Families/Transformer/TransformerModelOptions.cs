@@ -21,6 +21,9 @@ public sealed class TransformerModelOptions : ModelOptions
     /// <value>The default value is <see langword="null"/>; training needs it.</value>
     public string? EncoderPath { get; set; }
 
+    /// <inheritdoc/>
+    internal override bool HasRequiredFiles => EncoderPath is not null && VocabularyPath is not null;
+
     /// <summary>Gets or sets the encoder's WordPiece vocabulary (<c>vocab.txt</c>); it goes into the model file.</summary>
     /// <value>The default value is <see langword="null"/>; training needs it.</value>
     public string? VocabularyPath { get; set; }
