@@ -43,12 +43,13 @@ public sealed class SentimentTrainerOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether calibration also fits on the first sentence of every validation text
-    /// (where it is shorter than the text), so that the temperature suits short texts as well as texts as long as the
-    /// training data's. A temperature fitted on long reviews alone leaves a model over-confident on one-sentence texts;
-    /// the README's results give the expected calibration error both ways.
+    /// (where it is shorter than the text). Turn it on when the texts to be scored are much shorter than the training
+    /// texts: one temperature cannot suit both lengths, and this one trades calibration on texts as long as the
+    /// training data's for calibration on one-sentence texts (on IMDB: expected calibration error on first sentences
+    /// 0.204 → 0.103, on whole reviews 0.009 → 0.122; README, "Calibration and text length").
     /// </summary>
-    /// <value>The default value is <see langword="true"/>.</value>
-    public bool CalibrateOnShortTexts { get; set; } = true;
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool CalibrateOnShortTexts { get; set; }
 
     /// <summary>Gets the named recipes (<c>bilstm</c>, <c>gru</c>, <c>baseline</c>, <c>nbsvm</c>, <c>transformer</c>) as the command line offers them.</summary>
     public static IReadOnlyList<TrainingRecipe> Recipes => ModelFamilies.Recipes;

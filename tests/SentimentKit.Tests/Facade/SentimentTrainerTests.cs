@@ -156,9 +156,9 @@ public class SentimentTrainerTests
                 $"{e.Text} The cast was large and the film ran long. It was shown in {1990 + (i % 20)}.",
                 i % 6 == 5 ? (e.Label == "pos" ? "neg" : "pos") : e.Label))
             .ToList();
-        var withShort = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
-        var longOnly = withShort.Clone();
-        longOnly.CalibrateOnShortTexts = false;
+        var longOnly = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
+        var withShort = longOnly.Clone();
+        withShort.CalibrateOnShortTexts = true;
 
         using var a = new SentimentTrainer(withShort).Train(reviews);
         using var b = new SentimentTrainer(longOnly).Train(reviews);
@@ -174,9 +174,9 @@ public class SentimentTrainerTests
     public void Train_CalibrateOnShortTexts_SingleSentenceTextsAddNothing()
     {
         var reviews = TinyReviews.Make(300, seed: 6);
-        var withShort = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
-        var longOnly = withShort.Clone();
-        longOnly.CalibrateOnShortTexts = false;
+        var longOnly = TinyReviews.Options(ModelKind.NGrams, epochs: 3);
+        var withShort = longOnly.Clone();
+        withShort.CalibrateOnShortTexts = true;
 
         using var a = new SentimentTrainer(withShort).Train(reviews);
         using var b = new SentimentTrainer(longOnly).Train(reviews);
