@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Scoring;
+
+using SentimentKit.Scoring.Tests;
 
 namespace SentimentKit.Benchmarks;
 
@@ -59,7 +59,9 @@ internal static class ScoreCommand
             var resultBytes = new FileInfo(local.Summary.ResultsPath!).Length;
             Console.WriteLine(Line("local, 1 shard at a time", test.Count, local.Seconds, null));
 
-            using var server = StartRedis(work);
+            using var server = RedisServer.Binary is not null
+                ? RedisServer.Start(fsyncEveryWrite: false)
+                : throw new ArgumentException("redis-server is not installed (eng/redis.sh install installs it).");
             var one = Distributed(loader, model, input, work, server.Address, jobOptions, workers: 1);
             var two = Distributed(loader, model, input, work, server.Address, jobOptions, workers: 2);
             Console.WriteLine(Line("redis, 1 worker", test.Count, one.Seconds, one));
@@ -121,51 +123,4 @@ internal static class ScoreCommand
     private static string Line(string what, int texts, double seconds, RedisRun? run) => string.Create(
         CultureInfo.InvariantCulture,
         $"{what,-26} {texts / seconds,8:N0} texts/s ({seconds:F1} s){(run is null ? string.Empty : $"; per shard: {run.ScoringMsPerShard:F0} ms scoring, {run.RedisMsPerShard:F2} ms in Redis calls")}");
-
-    private sealed class RedisProcess(Process process, string address) : IDisposable
-    {
-        public string Address => address;
-
-        public void Dispose()
-        {
-            process.Kill();
-            process.WaitForExit();
-            process.Dispose();
-        }
-    }
-
-    private static RedisProcess StartRedis(string work)
-    {
-        var binary = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(d => Path.Combine(d, "redis-server")).FirstOrDefault(File.Exists)
-            ?? throw new ArgumentException("redis-server is not installed (eng/redis.sh install installs it).");
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var dir = Path.Combine(work, "redis");
-        Directory.CreateDirectory(dir);
-        var info = new ProcessStartInfo(binary) { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture), "--dir", dir, "--appendonly", "yes", "--save", string.Empty })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(info)!;
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return new RedisProcess(process, $"127.0.0.1:{port}");
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-
-        process.Kill();
-        throw new InvalidOperationException("redis-server did not start");
-    }
 }
