@@ -48,6 +48,9 @@ internal static class ServeCommand
             }
         }
 
+        NativeAllocator.KeepLargeBlocksMapped();
+        using var trimming = NativeAllocator.TrimPeriodically(TimeSpan.FromSeconds(10));
+
         // Configuration as in any ASP.NET Core app: appsettings.json in the current folder and environment variables
         // (SentimentKit__Endpoints__MaxBatchSize=64); the command line is this verb's own, so none of it goes to the host.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });

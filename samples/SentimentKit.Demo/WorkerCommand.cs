@@ -36,6 +36,7 @@ internal static class WorkerCommand
                 throw new UsageException($"--lease-seconds must be a positive number (got {seconds}).");
             }
 
+            NativeAllocator.KeepLargeBlocksMapped();
             var options = new ScoringWorkerOptions { LeaseTime = TimeSpan.FromSeconds(seconds), MaxDeliveries = result.GetValue(maxDeliveries) };
             using var logging = CommonOptions.Logging(result.GetValue(verbose));
             var loader = PredictorLoaders.For(result.GetValue(runtime)!, CommonOptions.ParseDevice(result.GetValue(device)!));
