@@ -37,6 +37,7 @@ internal static class WorkerCommand
             }
 
             NativeAllocator.KeepLargeBlocksMapped();
+            using var trimming = NativeAllocator.TrimPeriodically(TimeSpan.FromSeconds(10));
             var options = new ScoringWorkerOptions { LeaseTime = TimeSpan.FromSeconds(seconds), MaxDeliveries = result.GetValue(maxDeliveries) };
             using var logging = CommonOptions.Logging(result.GetValue(verbose));
             var loader = PredictorLoaders.For(result.GetValue(runtime)!, CommonOptions.ParseDevice(result.GetValue(device)!));
