@@ -36,7 +36,7 @@ public class OptionsContractTests
         [typeof(DataLoadOptions)] = new()
         {
             ["TextColumn"] = "text", ["LabelColumn"] = "label", ["Split"] = ImdbSplit.Train, ["SkipBadRows"] = false, ["MaxReportedProblems"] = 10,
-            ["MaxTextBytes"] = 16 << 20, ["MaxDecompressedBytes"] = 4L << 30, ["TsvQuoting"] = false,
+            ["MaxTextBytes"] = 16 << 20, ["MaxDecompressedBytes"] = 4L << 30, ["TsvQuoting"] = false, ["LabelSeparator"] = null,
         },
         [typeof(PaddingOptions)] = new() { ["PadId"] = 0, ["UnkId"] = 1, ["MaxTokens"] = null, ["Truncation"] = TruncationStrategy.HeadAndTail },
         [typeof(BucketBatchSamplerOptions)] = new() { ["BatchSize"] = 64, ["MaxTokensPerBatch"] = null, ["PoolBatches"] = 50, ["Seed"] = 0 },

@@ -34,7 +34,8 @@ public sealed class DataLoadOptions
     /// Gets or sets a value indicating whether bad rows (or archive entries) are skipped and reported in
     /// <see cref="DataLoadResult"/> instead of failing the load. Problems with the whole file (empty, missing
     /// column, unterminated quote, invalid UTF-8 in a CSV or TSV file, a corrupt archive, a limit exceeded other
-    /// than by one IMDB review) always fail.
+    /// than by one IMDB review, JSON Lines labels that mix arrays and single values without a
+    /// <see cref="LabelSeparator"/>, single-label values that look like label sets) always fail.
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool SkipBadRows { get; set; }
@@ -64,6 +65,19 @@ public sealed class DataLoadOptions
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool TsvQuoting { get; set; }
+
+    /// <summary>
+    /// Gets or sets the string that separates the labels of one example in a CSV or TSV label column or a JSON Lines
+    /// label string, which makes the data multi-label: the label field is split on it, each part trimmed, empty parts
+    /// dropped, and an empty field is the empty set (a text with no label); every example then has
+    /// <see cref="TextExample.Labels"/>. JSON Lines labels that are arrays of strings are multi-label without it.
+    /// When it is <see langword="null"/> and single-label values look like label sets (a value such as
+    /// <c>sports|politics</c> split on <c>|</c>, <c>;</c> or <c>,</c> has a part that is also a label on its own),
+    /// the load fails and names the separator to set. It must not be empty or white space, contain a quote or a line
+    /// break, or contain the field delimiter of a CSV or TSV file.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/> (single-label, unless JSON Lines labels are arrays).</value>
+    public string? LabelSeparator { get; set; }
 
     /// <summary>Gets or sets how many skipped-row reasons <see cref="DataLoadResult.SkippedReasons"/> keeps.</summary>
     /// <value>The default value is 10.</value>
@@ -109,8 +123,35 @@ public sealed class DataLoadOptions
             problems.Add($"{nameof(MaxDecompressedBytes)} must be positive (was {MaxDecompressedBytes}).");
         }
 
+        if (LabelSeparator is not null && LabelSeparatorProblem(LabelSeparator) is { } separatorProblem)
+        {
+            problems.Add(separatorProblem);
+        }
+
         problems.ThrowIfAny(nameof(DataLoadOptions));
     }
+
+    /// <summary>The reason a label separator cannot be used with a file whose fields are split on <paramref name="delimiter"/>; <see langword="null"/> when it can.</summary>
+    internal static string? LabelSeparatorProblem(string separator, char? delimiter = null)
+    {
+        if (string.IsNullOrWhiteSpace(separator))
+        {
+            return $"{nameof(LabelSeparator)} must not be empty or white space (was '{Shown(separator)}').";
+        }
+
+        if (separator.AsSpan().IndexOfAny('"', '\r', '\n') >= 0)
+        {
+            return $"{nameof(LabelSeparator)} must not contain a quote or a line break (was '{Shown(separator)}').";
+        }
+
+        return delimiter is { } d && separator.Contains(d, StringComparison.Ordinal)
+            ? $"{nameof(LabelSeparator)} must not contain the field delimiter {(d == '\t' ? "(a tab)" : $"'{d}'")} of the file (was '{Shown(separator)}'); choose another, such as '|'."
+            : null;
+    }
+
+    // The separator in a one-line message, line breaks and tabs written as escapes.
+    private static string Shown(string separator) => separator.Replace("\r", "\\r", StringComparison.Ordinal)
+        .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal);
 
     /// <summary>Copies the options.</summary>
     /// <returns>A copy.</returns>

@@ -52,9 +52,22 @@ public sealed class DataLoadResult
         return summary;
     }
 
-    /// <summary>Gets the label set of the examples, in the order <see cref="LabelSet.FromLabels"/> defines.</summary>
-    /// <exception cref="InvalidOperationException">There are no examples (every row was skipped).</exception>
-    public LabelSet Labels => _labels ??= Examples.Count > 0
-        ? LabelSet.FromLabels(Examples.Select(e => e.Label))
-        : throw new InvalidOperationException($"{Source} gave no examples ({SkippedCount} skipped), so it has no labels.");
+    /// <summary>
+    /// Gets the label set of the examples, in the order <see cref="LabelSet.FromLabels"/> defines; for multi-label
+    /// examples, every name in their <see cref="TextExample.Labels"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There are no examples (every row was skipped), or every multi-label example has the empty set.</exception>
+    public LabelSet Labels => _labels ??= Examples.Count == 0
+        ? throw new InvalidOperationException($"{Source} gave no examples ({SkippedCount} skipped), so it has no labels.")
+        : Examples.Any(e => e.IsMultiLabel)
+            ? MultiLabelNames()
+            : LabelSet.FromLabels(Examples.Select(e => e.Label));
+
+    private LabelSet MultiLabelNames()
+    {
+        var names = Examples.SelectMany(e => e.Labels ?? [e.Label]).ToList();
+        return names.Count > 0
+            ? LabelSet.FromLabels(names)
+            : throw new InvalidOperationException($"{Source} has no labels: every example has the empty label set.");
+    }
 }

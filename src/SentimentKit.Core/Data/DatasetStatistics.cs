@@ -8,9 +8,10 @@ namespace SentimentKit.Data;
 /// </summary>
 public sealed class DatasetStatistics
 {
-    private DatasetStatistics(int count, LabelSet? labels, IReadOnlyDictionary<string, int> countPerLabel, int[] sortedLengths)
+    private DatasetStatistics(int count, LabelSet? labels, IReadOnlyDictionary<string, int> countPerLabel, int[] sortedLengths, MultiLabelStatistics? multiLabel = null)
     {
         Count = count;
+        MultiLabel = multiLabel;
         Labels = labels;
         CountPerLabel = countPerLabel;
         TokenLengthP50 = Percentile(sortedLengths, 50);
@@ -25,11 +26,14 @@ public sealed class DatasetStatistics
     /// <summary>Gets the number of examples.</summary>
     public int Count { get; }
 
-    /// <summary>Gets the label set of the examples; <see langword="null"/> when there are none.</summary>
+    /// <summary>Gets the label set of the examples (for multi-label examples, every label of their sets); <see langword="null"/> when there are none.</summary>
     public LabelSet? Labels { get; }
 
-    /// <summary>Gets the number of examples of each label.</summary>
+    /// <summary>Gets the number of examples of each label (for multi-label examples, the number whose set holds it).</summary>
     public IReadOnlyDictionary<string, int> CountPerLabel { get; }
+
+    /// <summary>Gets the label-set statistics when the examples are multi-label; <see langword="null"/> for single-label examples.</summary>
+    public MultiLabelStatistics? MultiLabel { get; }
 
     /// <summary>Gets the median number of tokens per example.</summary>
     public int TokenLengthP50 { get; }
@@ -57,6 +61,7 @@ public sealed class DatasetStatistics
     /// <param name="tokenizer">The tokenizer; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>
     /// <param name="normalizer">The normalizer; <see langword="null"/> for <see cref="TextNormalizer.Default"/>.</param>
     /// <returns>The statistics.</returns>
+    /// <exception cref="ArgumentException">Some examples are multi-label and others not.</exception>
     public static DatasetStatistics Compute(IReadOnlyList<TextExample> examples, ITokenizer? tokenizer = null, TextNormalizer? normalizer = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -65,6 +70,12 @@ public sealed class DatasetStatistics
         var lengths = new int[examples.Count];
         Parallel.For(0, examples.Count, i => lengths[i] = tokenizer.CountTokens(normalizer.Normalize(examples[i].Text)));
         Array.Sort(lengths);
+        if (examples.Any(e => e.IsMultiLabel))
+        {
+            var multiLabel = MultiLabelStatistics.Compute(examples);
+            var labelSet = multiLabel.Labels.Count == 0 ? null : LabelSet.FromLabels(multiLabel.Labels);
+            return new DatasetStatistics(examples.Count, labelSet, multiLabel.CountPerLabel, lengths, multiLabel);
+        }
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var example in examples)

@@ -41,6 +41,11 @@ public static class DelimitedTextLoader
 
         options ??= new DataLoadOptions();
         options.Validate();
+        if (options.LabelSeparator is { } separator && DataLoadOptions.LabelSeparatorProblem(separator, delimiter) is { } problem)
+        {
+            throw new InvalidOptionsException(nameof(DataLoadOptions), [problem]);
+        }
+
         var quoting = delimiter != '\t' || options.TsvQuoting;
         return DataFiles.Read(path, delimiter == '\t' ? "TSV" : "CSV", options, content =>
         {
@@ -70,7 +75,7 @@ public static class DelimitedTextLoader
                 var target = fieldCount == textIndex ? text : fieldCount == labelIndex ? label : null;
                 if (!reader.ReadField(target, out endsRecord))
                 {
-                    return Finish(source, examples, bad);
+                    return Finish(source, examples, bad, options, labels);
                 }
 
                 if (fieldCount == 0)
@@ -94,7 +99,14 @@ public static class DelimitedTextLoader
                 continue;
             }
 
-            var name = labels.Get(label.ToString().Trim());
+            if (options.LabelSeparator is { } separator)
+            {
+                var set = MultiLabelLookalike.Split(label.ToString(), separator, labels, line);
+                examples.Add(TextExample.WithLabels(text.ToString(), set) with { SourceId = $"{source}:{line}" });
+                continue;
+            }
+
+            var name = labels.Get(label.ToString().Trim(), line);
             if (name.Length == 0)
             {
                 bad.Report(new DataFormatException(source, line, null, $"the label ('{options.LabelColumn}') is empty."));
@@ -105,10 +117,20 @@ public static class DelimitedTextLoader
         }
     }
 
-    private static DataLoadResult Finish(string source, List<TextExample> examples, BadRowCollector bad) =>
-        examples.Count == 0 && bad.Count == 0
-            ? throw new DataFormatException(source, null, null, "the file has a header but no rows.")
-            : new DataLoadResult(source, examples, bad.Count, bad.Reasons, 0);
+    private static DataLoadResult Finish(string source, List<TextExample> examples, BadRowCollector bad, DataLoadOptions options, LabelNames labels)
+    {
+        if (examples.Count == 0 && bad.Count == 0)
+        {
+            throw new DataFormatException(source, null, null, "the file has a header but no rows.");
+        }
+
+        if (options.LabelSeparator is null)
+        {
+            MultiLabelLookalike.ThrowIfFound(source, labels);
+        }
+
+        return new DataLoadResult(source, examples, bad.Count, bad.Reasons, 0);
+    }
 
     /// <summary>Reads the first record that is not blank as the column names (also batch scoring's header reader).</summary>
     internal static List<string> ReadHeader(DelimitedFieldReader reader, string source, DataLoadOptions options)

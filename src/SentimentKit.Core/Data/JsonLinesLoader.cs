@@ -9,7 +9,9 @@ namespace SentimentKit.Data;
 /// spelling, so that <c>1</c>, <c>1.0</c> and <c>1e0</c> are one class: an integer written without a fraction or
 /// exponent is kept as written (<c>-0</c> is <c>0</c>); any other number is written in its shortest round-trip form,
 /// as an integer when it is one (<c>1.0</c> is <c>1</c>, <c>2.50</c> is <c>2.5</c>, <c>1e2</c> is <c>100</c>).
-/// Blank lines are ignored. Files are read as a stream; gzip files (by their signature) are decompressed as they are
+/// A label that is an array of strings makes the file multi-label (<c>[]</c> is the empty set), as does
+/// <see cref="DataLoadOptions.LabelSeparator"/>, which splits string labels; without a separator, every line's label
+/// must then be an array. Blank lines are ignored. Files are read as a stream; gzip files (by their signature) are decompressed as they are
 /// read and their checksums checked. A line longer than <see cref="DataLoadOptions.MaxTextBytes"/> fails the load.
 /// </summary>
 public static class JsonLinesLoader
@@ -38,6 +40,7 @@ public static class JsonLinesLoader
         var row = new Utf8TextBuffer();
         var line = 0;
         var blank = true;
+        (bool MultiLabel, int Line)? first = null;
         while (ReadLine(input, row, path, line + 1, options.MaxTextBytes))
         {
             line++;
@@ -62,6 +65,7 @@ public static class JsonLinesLoader
                 continue;
             }
 
+            CheckSameKind(example, options, path, line, ref first);
             examples.Add(example);
         }
 
@@ -70,7 +74,36 @@ public static class JsonLinesLoader
             throw new DataFormatException(path, null, null, "the file is empty.");
         }
 
+        if (first is { MultiLabel: false })
+        {
+            MultiLabelLookalike.ThrowIfFound(path, labels);
+        }
+
         return new DataLoadResult(path, examples, bad.Count, bad.Reasons, 0);
+    }
+
+    /// <summary>
+    /// Without a separator, the first good line decides whether the file is multi-label (its label is an array) or
+    /// not; a later line of the other kind fails the whole load, since either kind could be the mistake.
+    /// </summary>
+    private static void CheckSameKind(TextExample example, DataLoadOptions options, string path, int line, ref (bool MultiLabel, int Line)? first)
+    {
+        if (options.LabelSeparator is not null)
+        {
+            return;
+        }
+
+        first ??= (example.IsMultiLabel, line);
+        if (first.Value.MultiLabel != example.IsMultiLabel)
+        {
+            var (these, those) = example.IsMultiLabel ? ("an array of labels", "a single value") : ("a single value", "an array of labels");
+            throw new DataFormatException(
+                path,
+                line,
+                null,
+                $"the label ('{options.LabelColumn}') is {these}, but on line {first.Value.Line} it is {those}; make every label an array "
+                + "(multi-label) or a single value, or give the separator of labels written as one string (--label-separator, DataLoadOptions.LabelSeparator).");
+        }
     }
 
     /// <summary>Reads the bytes up to the next line feed into <paramref name="row"/>; false at the end of the data.</summary>
@@ -143,6 +176,18 @@ public static class JsonLinesLoader
                 return null;
             }
 
+            var text = textElement.GetString()!;
+            if (labelElement.ValueKind == JsonValueKind.Array)
+            {
+                return ArrayLabels(text, labelElement, path, line, options, labels, out problem);
+            }
+
+            if (options.LabelSeparator is { } separator && labelElement.ValueKind == JsonValueKind.String)
+            {
+                var set = MultiLabelLookalike.Split(labelElement.GetString()!, separator, labels, line);
+                return TextExample.WithLabels(text, set) with { SourceId = $"{path}:{line}" };
+            }
+
             var label = labelElement.ValueKind switch
             {
                 JsonValueKind.String => labelElement.GetString()!.Trim(),
@@ -156,8 +201,34 @@ public static class JsonLinesLoader
                 return null;
             }
 
-            return new TextExample(textElement.GetString()!, labels.Get(label)) { SourceId = $"{path}:{line}" };
+            var name = labels.Get(label, line);
+            return options.LabelSeparator is null
+                ? new TextExample(text, name) { SourceId = $"{path}:{line}" }
+                : TextExample.WithLabels(text, [name]) with { SourceId = $"{path}:{line}" };
         }
+    }
+
+    /// <summary>A label array: each element a string, trimmed and not empty; repeats dropped.</summary>
+    private static TextExample? ArrayLabels(
+        string text, JsonElement array, string path, int line, DataLoadOptions options, LabelNames labels, out DataFormatException? problem)
+    {
+        problem = null;
+        var set = new List<string>(array.GetArrayLength());
+        foreach (var element in array.EnumerateArray())
+        {
+            var name = element.ValueKind == JsonValueKind.String ? element.GetString()!.Trim() : null;
+            if (string.IsNullOrEmpty(name))
+            {
+                var what = name is null ? $"a {element.ValueKind}" : "an empty string";
+                problem = new DataFormatException(
+                    path, line, null, $"the label array ('{options.LabelColumn}') holds {what} at position {set.Count}; its elements must be label names (non-empty strings).");
+                return null;
+            }
+
+            set.Add(labels.Get(name, line));
+        }
+
+        return TextExample.WithLabels(text, set) with { SourceId = $"{path}:{line}" };
     }
 
     /// <summary>The one spelling of a JSON number used as a label name (see the class summary).</summary>

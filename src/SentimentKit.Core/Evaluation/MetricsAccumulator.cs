@@ -257,38 +257,10 @@ public sealed class MetricsAccumulator
         return counted > 0 ? sum / counted : 0.5;
     }
 
-    // The Mann-Whitney statistic with tied scores sharing their mean rank.
     private double? AucFor(int positiveClass)
     {
-        var (scores, positives, negatives) = ScoresFor(positiveClass);
-        if (positives == 0 || negatives == 0)
-        {
-            return null;
-        }
-
-        Array.Sort(scores, (a, b) => a.Score.CompareTo(b.Score));
-        double positiveRankSum = 0;
-        for (var i = 0; i < scores.Length;)
-        {
-            var j = i;
-            while (j + 1 < scores.Length && scores[j + 1].Score == scores[i].Score)
-            {
-                j++;
-            }
-
-            var meanRank = ((i + 1) + (j + 1)) / 2.0;
-            for (var k = i; k <= j; k++)
-            {
-                if (scores[k].Positive)
-                {
-                    positiveRankSum += meanRank;
-                }
-            }
-
-            i = j + 1;
-        }
-
-        return (positiveRankSum - (positives * (positives + 1.0) / 2)) / ((double)positives * negatives);
+        var (scores, _, _) = ScoresFor(positiveClass);
+        return MannWhitney.Auc(scores);
     }
 
     private ((float Score, bool Positive)[] Scores, int Positives, int Negatives) ScoresFor(int positiveClass)

@@ -39,4 +39,31 @@ public class DatasetStatisticsTests
         stats.Labels.Should().BeNull();
         stats.TokenLengthP99.Should().Be(0);
     }
+
+    [Fact]
+    public void Compute_SingleLabel_HasNoMultiLabelStatistics()
+    {
+        DatasetStatistics.Compute([new TextExample("a b", "pos")]).MultiLabel.Should().BeNull();
+    }
+
+    [Fact]
+    public void Compute_MultiLabel_CountsEachLabelAndFillsMultiLabel()
+    {
+        var stats = DatasetStatistics.Compute([TextExample.WithLabels("a b", ["x", "y"]), TextExample.WithLabels("c", []), TextExample.WithLabels("d", ["y"])]);
+
+        stats.Labels!.Names.Should().Equal("x", "y");
+        stats.CountPerLabel.Should().Equal(new Dictionary<string, int> { ["x"] = 1, ["y"] = 2 });
+        stats.MultiLabel!.EmptyCount.Should().Be(1);
+        stats.MultiLabel.Cardinality.Should().Be(1);
+        stats.TokenLengthMax.Should().Be(2);
+    }
+
+    [Fact]
+    public void Compute_MultiLabelAllEmpty_HasNoLabelSet()
+    {
+        var stats = DatasetStatistics.Compute([TextExample.WithLabels("a", [])]);
+
+        stats.Labels.Should().BeNull();
+        stats.MultiLabel!.EmptyCount.Should().Be(1);
+    }
 }

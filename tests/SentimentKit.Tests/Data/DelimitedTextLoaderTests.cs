@@ -359,4 +359,80 @@ public class DelimitedTextLoaderTests
             return false;
         }
     }
+
+    [Fact]
+    public void LoadCsv_LabelSeparator_SplitsTrimsAndDropsEmptyParts()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.csv");
+        File.WriteAllText(path, "text,label\none,sports| politics\ntwo,\nthree,\"|economy||economy \"\nfour,sports\n");
+
+        var result = DelimitedTextLoader.LoadCsv(path, new DataLoadOptions { LabelSeparator = "|" });
+
+        result.Examples.Select(e => e.Labels).Should().BeEquivalentTo(
+            new[] { new[] { "sports", "politics" }, [], ["economy"], ["sports"] }, o => o.WithStrictOrdering());
+        result.Examples.Should().OnlyContain(e => e.IsMultiLabel);
+        result.Examples[0].Label.Should().Be("sports|politics");
+        result.Examples[1].SourceId.Should().Be($"{path}:3");
+        result.Labels.Names.Should().Equal("economy", "politics", "sports");
+    }
+
+    [Fact]
+    public void LoadTsv_MultiCharacterSeparator_Splits()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.tsv");
+        File.WriteAllText(path, "label\ttext\na :: b\tone\n");
+
+        var result = DelimitedTextLoader.LoadTsv(path, new DataLoadOptions { LabelSeparator = "::" });
+
+        result.Examples.Should().ContainSingle().Which.Labels.Should().Equal("a", "b");
+    }
+
+    [Theory]
+    [InlineData(',', ",")]
+    [InlineData(',', "a,b")]
+    [InlineData(';', ";")]
+    public void Load_SeparatorHoldsTheDelimiter_ThrowsInvalidOptionsNamingTheOption(char delimiter, string separator)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.txt");
+        File.WriteAllText(path, "text,label\none,a\n");
+
+        var act = () => DelimitedTextLoader.Load(path, delimiter, new DataLoadOptions { LabelSeparator = separator });
+
+        act.Should().Throw<InvalidOptionsException>().Which.Errors.Should().ContainSingle()
+            .Which.Should().StartWith($"LabelSeparator must not contain the field delimiter '{delimiter}' of the file");
+    }
+
+    [Theory]
+    [InlineData("sports|politics", '|')]
+    [InlineData("sports; politics", ';')]
+    [InlineData("\"politics,sports\"", ',')]
+    public void LoadCsv_SingleLabelValuesLookLikeSets_FailsNamingLineValueAndSeparator(string combined, char separator)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.csv");
+        File.WriteAllText(path, $"text,label\none,sports\ntwo,economy\nthree,{combined}\nfour,{combined}\n");
+
+        var act = () => DelimitedTextLoader.LoadCsv(path);
+
+        var error = act.Should().Throw<DataFormatException>().Which;
+        error.Line.Should().Be(4);
+        error.Message.Should().StartWith($"{path}:4: the label '{combined.Trim('"')}' looks like a set of labels ('sports' is also a label on its own)")
+            .And.Contain($"--label-separator '{separator}'").And.Contain("DataLoadOptions.LabelSeparator");
+    }
+
+    [Fact]
+    public void LoadCsv_SeparatorCharactersWithoutStandaloneParts_LoadsAsSingleLabel()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("ratings.csv");
+        File.WriteAllText(path, "text,label\none,good|bad\ntwo,\"so, so\"\nthree,neutral\n");
+
+        var result = DelimitedTextLoader.LoadCsv(path);
+
+        result.Examples.Select(e => e.Label).Should().Equal("good|bad", "so, so", "neutral");
+        result.Examples.Should().OnlyContain(e => !e.IsMultiLabel);
+    }
 }

@@ -145,4 +145,75 @@ public class JsonLinesLoaderTests
         var act = () => JsonLinesLoader.Load(temp.Path);
         act.Should().Throw<DataFormatException>().WithMessage($"'{temp.Path}' is a folder; JSON Lines data is one file*");
     }
+
+    [Fact]
+    public void Load_ArrayLabels_AreMultiLabelWithoutASeparator()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.jsonl");
+        File.WriteAllText(path, "{\"text\":\"one\",\"label\":[\"sports\",\" politics \",\"sports\"]}\n{\"text\":\"two\",\"label\":[]}\n");
+
+        var result = JsonLinesLoader.Load(path);
+
+        result.Examples[0].Labels.Should().Equal("sports", "politics");
+        result.Examples[1].Labels.Should().BeEmpty();
+        result.Examples[1].SourceId.Should().Be($"{path}:2");
+    }
+
+    [Fact]
+    public void Load_SeparatorWithArraysStringsAndNumbers_AllMultiLabel()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.jsonl");
+        File.WriteAllText(path, "{\"text\":\"a\",\"label\":[\"x\"]}\n{\"text\":\"b\",\"label\":\"x | y|\"}\n{\"text\":\"c\",\"label\":\"\"}\n{\"text\":\"d\",\"label\":1.0}\n");
+
+        var result = JsonLinesLoader.Load(path, new DataLoadOptions { LabelSeparator = "|" });
+
+        result.Examples.Select(e => e.Labels).Should().BeEquivalentTo(new[] { new[] { "x" }, ["x", "y"], [], ["1"] }, o => o.WithStrictOrdering());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_ArraysAndStringsWithoutSeparator_FailsNamingTheLineEvenWhenSkipping(bool skip)
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.jsonl");
+        File.WriteAllText(path, "{\"text\":\"a\",\"label\":[\"x\"]}\n{\"text\":\"b\",\"label\":[]}\n{\"text\":\"c\",\"label\":\"x\"}\n");
+
+        var act = () => JsonLinesLoader.Load(path, new DataLoadOptions { SkipBadRows = skip });
+
+        act.Should().Throw<DataFormatException>()
+            .WithMessage($"{path}:3: the label ('label') is a single value, but on line 1 it is an array of labels;*--label-separator*");
+    }
+
+    [Fact]
+    public void Load_NonStringArrayElement_FailsNamingLineOrIsSkipped()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.jsonl");
+        File.WriteAllText(path, "{\"text\":\"a\",\"label\":[\"x\"]}\n{\"text\":\"b\",\"label\":[\"x\",2]}\n{\"text\":\"c\",\"label\":[\" \"]}\n");
+
+        var act = () => JsonLinesLoader.Load(path);
+        var skipped = JsonLinesLoader.Load(path, new DataLoadOptions { SkipBadRows = true });
+
+        act.Should().Throw<DataFormatException>().WithMessage($"{path}:2: the label array ('label') holds a Number at position 1;*");
+        skipped.Examples.Should().ContainSingle().Which.Labels.Should().Equal("x");
+        skipped.SkippedReasons.Should().Equal(
+            $"{path}:2: the label array ('label') holds a Number at position 1; its elements must be label names (non-empty strings).",
+            $"{path}:3: the label array ('label') holds an empty string at position 0; its elements must be label names (non-empty strings).");
+    }
+
+    [Fact]
+    public void Load_StringLabelsLookLikeSets_FailsNamingTheFirstLine()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("topics.jsonl");
+        File.WriteAllText(path, "{\"text\":\"a\",\"label\":\"b;a\"}\n{\"text\":\"b\",\"label\":\"a\"}\n{\"text\":\"c\",\"label\":\"a;b\"}\n");
+
+        var act = () => JsonLinesLoader.Load(path);
+
+        act.Should().Throw<DataFormatException>()
+            .WithMessage($"{path}:1: the label 'b;a' looks like a set of labels ('a' is also a label on its own)*--label-separator ';'*");
+    }
 }
