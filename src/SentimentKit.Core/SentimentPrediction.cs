@@ -94,7 +94,7 @@ public sealed record SentimentPrediction(string Label, double Confidence, IReadO
             }
             else
             {
-                joint *= 1 - row[c];
+                joint *= 1.0 - row[c];
             }
         }
 

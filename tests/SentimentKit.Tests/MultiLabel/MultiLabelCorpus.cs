@@ -90,7 +90,7 @@ internal static class MultiLabelCorpus
     /// </summary>
     public static SentimentTrainerOptions Options(ModelKind kind)
     {
-        var options = TinyReviews.Options(kind, epochs: kind switch { ModelKind.NGrams => 8, ModelKind.Transformer => 7, _ => 10 });
+        var options = TinyReviews.Options(kind, epochs: kind switch { ModelKind.NGrams => 8, ModelKind.Transformer => 7, _ => 8 });
         options.Trainer.EarlyStoppingMetric = EarlyStoppingMetric.Loss;
         options.Trainer.RestoreBestWeights = true;
         switch (options.Model)
