@@ -192,6 +192,60 @@ expect_exit 2 "score with an unreachable Redis" "$cli" score --model baseline.sk
 expect_exit 2 "worker with a bad queue address" "$cli" worker --model baseline.skm --queue nowhere
 expect_exit 2 "cuda without a CUDA libtorch" "$cli" device --device cuda
 
+# Multi-label: a TSV whose label column holds label sets joined with '|' (a quarter of the rows have none), trained with
+# --label-separator; predict --json prints labels, evaluate --json the multi-label metrics; JSON Lines arrays switch by
+# themselves; the ONNX runtime gives the same sets; and each kind of mismatch is exit 2 with one line.
+awk 'BEGIN {
+    srand(11); split("joy anger boredom", names, " "); split("great awful boring", cues, " ");
+    split("the movie film was plot actors a story and it this of scenes", fill, " ");
+    print "text\tlabel";
+    for (i = 0; i < 480; i++) {
+        n = 2 + int(rand() * 4); line = ""; labels = "";
+        for (w = 0; w < n; w++) line = line (w ? " " : "") fill[1 + int(rand() * 13)];
+        for (k = 1; k <= 3; k++) if ((i + k) % 4 < 2 && rand() < 0.8) { line = line " " cues[k]; labels = labels (labels == "" ? "" : "|") names[k] }
+        print line "\t" labels;
+    }
+}' > multi.tsv
+awk -F'\t' 'NR > 1 { n = split($2, l, "|"); printf "{\"text\":\"%s\",\"label\":[", $1; for (k = 1; k <= n; k++) printf "%s\"%s\"", (k > 1 ? "," : ""), l[k]; print "]}" }' multi.tsv > multi.jsonl
+expect_exit 0 "train multi-label (--label-separator)" "$cli" train --data multi.tsv --label-separator '|' --model baseline --epochs 6 --seed 1 --out multi.skm --json
+grep -q '"task":"multi_label"' out.txt && grep -q '"thresholds":\[{"label":"anger","threshold":' out.txt || fail "train multi-label --json: no task or thresholds: $(head -c 300 out.txt)"
+expect_exit 0 "predict multi-label --json" "$cli" predict --model multi.skm --text "the film was great but boring" --text "the plot" --json
+head -n 1 out.txt | grep -q '"labels":\["\(joy\|boredom\)","\(joy\|boredom\)"\]' || fail "predict multi-label: expected labels joy and boredom: $(head -n 1 out.txt)"
+sed -n 2p out.txt | grep -q '"labels":\[\]' || fail "predict multi-label: expected no label for 'the plot': $(sed -n 2p out.txt)"
+grep -q '"probabilities":{"anger":' out.txt || fail "predict multi-label: no probabilities: $(head -c 300 out.txt)"
+expect_exit 0 "predict multi-label --explain --json" "$cli" predict --model multi.skm --text "the film was great but boring" --explain --json
+grep -q '"per_label":{' out.txt || fail "predict multi-label --explain: no per-label attributions: $(head -c 300 out.txt)"
+expect_exit 0 "evaluate multi-label --json" "$cli" evaluate --model multi.skm --data multi.tsv --label-separator '|' --json
+for key in micro_f1 macro_f1 weighted_f1 hamming_loss subset_accuracy label_ranking_average_precision per_label roc_auc threshold; do
+    grep -q "\"$key\":" out.txt || fail "evaluate multi-label --json lacks $key: $(head -c 300 out.txt)"
+done
+awk -v line="$(cat out.txt)" 'BEGIN { match(line, /"micro_f1":[0-9.eE-]+/); v = substr(line, RSTART + 11, RLENGTH - 11); exit !(v >= 0.95) }' \
+    || fail "evaluate multi-label: micro F1 below 0.95 on its own training data: $(head -c 300 out.txt)"
+expect_exit 0 "train multi-label from JSON Lines arrays" "$cli" train --data multi.jsonl --model baseline --epochs 6 --seed 1 --out multi-jsonl.skm --json
+grep -q '"task":"multi_label"' out.txt || fail "train on JSON Lines arrays is not multi-label: $(head -c 300 out.txt)"
+expect_exit 0 "export multi-label" "$cli" export --model multi.skm --out multi.onnx
+printf 'the film was great but boring\nthe plot\nawful awful\n' > multi-texts.txt
+"$cli" predict --model multi.skm --json < multi-texts.txt > torch.txt 2> err.txt || fail "predict multi.skm: $(cat err.txt)"
+for source in multi.skm multi.onnx; do
+    "$cli" predict --model $source --runtime onnx --json < multi-texts.txt > onnx.txt 2> err.txt || fail "predict $source --runtime onnx: $(cat err.txt)"
+    same_within "multi-label predict $source --runtime onnx vs torch" torch.txt onnx.txt
+    diff <(grep -o '"labels":\[[^]]*\]' torch.txt) <(grep -o '"labels":\[[^]]*\]' onnx.txt) > /dev/null || fail "multi-label $source --runtime onnx: label sets differ"
+done
+expect_exit 0 "score multi-label" "$cli" score --model multi.skm --input multi.tsv --out scored-multi --json
+grep -q '"labels":\[' scored-multi/results.jsonl || fail "score multi-label: results.jsonl has no labels: $(head -c 300 scored-multi/results.jsonl)"
+expect_exit 2 "an empty --label-separator" "$cli" train --data multi.tsv --label-separator '' --out x.skm
+expect_stderr "an empty --label-separator" "label-separator"
+expect_exit 2 "--label-separator equal to the TSV delimiter" "$cli" train --data multi.tsv --label-separator "$(printf '\t')" --out x.skm
+expect_stderr "--label-separator equal to the TSV delimiter" "label-separator"
+expect_exit 2 "a label column of sets without --label-separator" "$cli" train --data multi.tsv --out x.skm
+expect_stderr "a label column of sets without --label-separator" "label-separator"
+expect_exit 2 "a single-label model given multi-label data" "$cli" evaluate --model baseline.skm --data multi.tsv --label-separator '|'
+expect_stderr "a single-label model given multi-label data" "single-label"
+expect_exit 2 "a multi-label model given single-label data" "$cli" evaluate --model multi.skm --data train.tsv
+expect_stderr "a multi-label model given single-label data" "multi-label"
+expect_exit 2 "--model auto with multi-label data" "$cli" train --data multi.tsv --label-separator '|' --model auto --time-budget 5 --out x.skm
+[ ! -e x.skm ] || fail "a refused multi-label run wrote x.skm"
+
 # The transformer: its encoder files, missing or bad, are one line (exit 2) before any data is read; with the MiniLM
 # files of ./build.sh minilm (when present) it trains, saves one file, predicts and explains.
 SENTIMENTKIT_MINILM_DIR="$work/no-minilm" expect_exit 2 "transformer without the MiniLM files" "$cli" train --data train.tsv --model transformer --out x.skm

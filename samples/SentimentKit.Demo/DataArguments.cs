@@ -16,6 +16,11 @@ internal sealed class DataArguments
 
     public Option<string?> Split { get; } = CreateSplit();
 
+    public Option<string?> LabelSeparator { get; } = new("--label-separator")
+    {
+        Description = "Multi-label data: split the label column on SEP (e.g. '|'); an empty field is a text with no label. JSON Lines arrays of labels need no separator.",
+    };
+
     public Option<int?> Limit { get; } = new("--limit") { Description = "Use at most N examples, a seeded random subset." };
 
     public Option<bool> TsvQuoting { get; } = new("--tsv-quoting") { Description = "Read TSV with CSV quoting (\"...\" fields holding tabs or line breaks); by default a TSV quote is plain text." };
@@ -38,6 +43,7 @@ internal sealed class DataArguments
         command.Add(Format);
         command.Add(TextColumn);
         command.Add(LabelColumn);
+        command.Add(LabelSeparator);
         command.Add(Split);
         command.Add(Limit);
         command.Add(TsvQuoting);
@@ -72,6 +78,7 @@ internal sealed class DataArguments
         {
             TextColumn = result.GetValue(TextColumn)!,
             LabelColumn = result.GetValue(LabelColumn)!,
+            LabelSeparator = result.GetValue(LabelSeparator),
             Split = split,
             TsvQuoting = result.GetValue(TsvQuoting),
             MaxTextBytes = result.GetValue(MaxTextBytes),

@@ -25,6 +25,22 @@ internal static class EvaluateCommand
             var examples = data.Load(result, ImdbSplit.Test, result.GetValue(seed));
             cancellationToken.ThrowIfCancellationRequested();
             using var loaded = PredictorLoaders.For(result.GetValue(runtime)!, CommonOptions.ParseDevice(result.GetValue(device)!)).Load(result.GetValue(model)!);
+            var title = $"{loaded.Info.Kind} on {result.GetValue(data.Data)}";
+            if (loaded.Info.Task == ClassificationTask.MultiLabel)
+            {
+                var multi = loaded.EvaluateMultiLabel(examples, cancellationToken);
+                if (result.GetValue(json))
+                {
+                    Output.WriteJson(Output.MultiLabelMetricsJson(multi));
+                }
+                else
+                {
+                    Output.WriteMultiLabelMetrics(multi, title);
+                }
+
+                return Task.FromResult(0);
+            }
+
             var metrics = loaded.Evaluate(examples, cancellationToken);
             if (result.GetValue(json))
             {
@@ -32,7 +48,7 @@ internal static class EvaluateCommand
             }
             else
             {
-                Output.WriteMetrics(metrics, $"{loaded.Info.Kind} on {result.GetValue(data.Data)}");
+                Output.WriteMetrics(metrics, title);
             }
 
             return Task.FromResult(0);

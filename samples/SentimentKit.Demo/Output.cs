@@ -37,6 +37,44 @@ internal static class Output
         };
     }
 
+    /// <summary>
+    /// The multi-label metrics as <c>evaluate --json</c> prints them: the averages (micro, macro, weighted F1, Hamming
+    /// loss, subset accuracy, label ranking average precision) and, per label, precision, recall, F1, support, ROC-AUC
+    /// and the model's threshold.
+    /// </summary>
+    public static JsonObject MultiLabelMetricsJson(MultiLabelEvaluation m)
+    {
+        var perLabel = new JsonObject();
+        foreach (var l in m.PerLabel)
+        {
+            perLabel[l.Label] = new JsonObject
+            {
+                ["precision"] = l.Precision,
+                ["recall"] = l.Recall,
+                ["f1"] = l.F1,
+                ["support"] = l.Support,
+                ["roc_auc"] = l.RocAuc,
+                ["threshold"] = l.Threshold,
+            };
+        }
+
+        return new JsonObject
+        {
+            ["task"] = "multi_label",
+            ["count"] = m.Count,
+            ["micro_precision"] = m.MicroPrecision,
+            ["micro_recall"] = m.MicroRecall,
+            ["micro_f1"] = m.MicroF1,
+            ["macro_f1"] = m.MacroF1,
+            ["weighted_f1"] = m.WeightedF1,
+            ["hamming_loss"] = m.HammingLoss,
+            ["subset_accuracy"] = m.SubsetAccuracy,
+            ["label_ranking_average_precision"] = m.LabelRankingAveragePrecision,
+            ["labels"] = new JsonArray([.. m.PerLabel.Select(l => JsonValue.Create(l.Label))]),
+            ["per_label"] = perLabel,
+        };
+    }
+
     public static JsonObject PredictionJson(string text, SentimentPrediction p)
     {
         var probabilities = new JsonObject();
@@ -45,15 +83,37 @@ internal static class Output
             probabilities[label] = probability;
         }
 
-        return new JsonObject { ["text"] = text, ["label"] = p.Label, ["confidence"] = p.Confidence, ["probabilities"] = probabilities };
+        var json = new JsonObject { ["text"] = text, ["label"] = p.Label, ["confidence"] = p.Confidence, ["probabilities"] = probabilities };
+        if (p.Labels is { } labels)
+        {
+            json["labels"] = Strings(labels);
+        }
+
+        return json;
     }
 
     public static JsonObject ExplanationJson(string text, SentimentExplanation explanation)
     {
         var json = PredictionJson(text, explanation.Prediction);
-        json["tokens"] = new JsonArray([.. explanation.Tokens.Select(t => (JsonNode)new JsonObject { ["token"] = t.Token, ["attribution"] = t.Attribution })]);
+        json["tokens"] = TokensJson(explanation.Tokens);
+        if (explanation.PerLabel is { } perLabel)
+        {
+            var byLabel = new JsonObject();
+            foreach (var (label, tokens) in perLabel)
+            {
+                byLabel[label] = TokensJson(tokens);
+            }
+
+            json["per_label"] = byLabel;
+        }
+
         return json;
     }
+
+    private static JsonArray TokensJson(IReadOnlyList<TokenAttribution> tokens) =>
+        new([.. tokens.Select(t => (JsonNode)new JsonObject { ["token"] = t.Token, ["attribution"] = t.Attribution })]);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => JsonValue.Create(v))]);
 
     /// <summary>
     /// The label and its confidence, then the words shaded by attribution: green pushes toward the label, red away,
@@ -61,16 +121,34 @@ internal static class Output
     /// </summary>
     public static void WriteExplanation(SentimentExplanation explanation)
     {
+        if (explanation.PerLabel is { } perLabel)
+        {
+            // Multi-label: one line per explained label, each shaded toward that label alone.
+            foreach (var (label, tokens) in perLabel)
+            {
+                var probability = explanation.Prediction.Probabilities[label];
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(label)}[/] {probability.ToString("P1", CultureInfo.InvariantCulture)}  {Shaded(tokens)}");
+            }
+
+            return;
+        }
+
         var prediction = explanation.Prediction;
-        var strongest = explanation.Tokens.Count == 0 ? 0 : explanation.Tokens.Max(t => Math.Abs(t.Attribution));
-        var words = explanation.Tokens.Select(t =>
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] {prediction.Confidence.ToString("P1", CultureInfo.InvariantCulture)}  {Shaded(explanation.Tokens)}");
+    }
+
+    // The words shaded by attribution, scaled to the text's strongest word.
+    private static string Shaded(IReadOnlyList<TokenAttribution> tokens)
+    {
+        var strongest = tokens.Count == 0 ? 0 : tokens.Max(t => Math.Abs(t.Attribution));
+        var words = tokens.Select(t =>
         {
             var share = strongest > 0 ? Math.Abs(t.Attribution) / strongest : 0;
             var level = (int)Math.Round(share * 3);
             var colour = level == 0 ? "grey" : t.Attribution > 0 ? (level >= 3 ? "bold green" : level == 2 ? "green" : "darkgreen") : (level >= 3 ? "bold red" : level == 2 ? "red" : "darkred");
             return $"[{colour}]{Markup.Escape(t.Token)}[/]";
         });
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(prediction.Label)}[/] {prediction.Confidence.ToString("P1", CultureInfo.InvariantCulture)}  {string.Join(' ', words)}");
+        return string.Join(' ', words);
     }
 
     public static void WriteJson(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(Json));
@@ -114,14 +192,52 @@ internal static class Output
 
     public static void WritePredictions(IEnumerable<(string Text, SentimentPrediction Prediction)> rows)
     {
-        var table = new Table().AddColumn("text").AddColumn("label").AddColumn(new TableColumn("confidence").RightAligned());
-        foreach (var (text, p) in rows)
+        var list = rows.ToList();
+        var multiLabel = list.Count > 0 && list[0].Prediction.IsMultiLabel;
+        var table = multiLabel
+            ? new Table().AddColumn("text").AddColumn("labels").AddColumn("probabilities")
+            : new Table().AddColumn("text").AddColumn("label").AddColumn(new TableColumn("confidence").RightAligned());
+        foreach (var (text, p) in list)
         {
-            var shown = text.Length > 90 ? text[..87] + "..." : text;
-            table.AddRow(Markup.Escape(shown.ReplaceLineEndings(" ")), Markup.Escape(p.Label), p.Confidence.ToString("P1", CultureInfo.InvariantCulture));
+            var shown = Markup.Escape((text.Length > 90 ? text[..87] + "..." : text).ReplaceLineEndings(" "));
+            if (p.Labels is { } labels)
+            {
+                var probabilities = string.Join(' ', p.Probabilities.Select(q => $"{q.Key} {q.Value.ToString("P0", CultureInfo.InvariantCulture)}"));
+                table.AddRow(shown, Markup.Escape(labels.Count == 0 ? "(none)" : string.Join(", ", labels)), Markup.Escape(probabilities));
+            }
+            else
+            {
+                table.AddRow(shown, Markup.Escape(p.Label), p.Confidence.ToString("P1", CultureInfo.InvariantCulture));
+            }
         }
 
         AnsiConsole.Write(table);
+    }
+
+    public static void WriteMultiLabelMetrics(MultiLabelEvaluation m, string title)
+    {
+        var summary = new Table().Title(title).AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
+        void Row(string name, double value) => summary.AddRow(name, F(value));
+        summary.AddRow("examples", m.Count.ToString(CultureInfo.InvariantCulture));
+        Row("micro F1", m.MicroF1);
+        Row("macro F1", m.MacroF1);
+        Row("weighted F1", m.WeightedF1);
+        Row("Hamming loss", m.HammingLoss);
+        Row("subset accuracy", m.SubsetAccuracy);
+        Row("label ranking avg precision", m.LabelRankingAveragePrecision);
+        AnsiConsole.Write(summary);
+
+        var perLabel = new Table().AddColumn("label").AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned())
+            .AddColumn(new TableColumn("F1").RightAligned()).AddColumn(new TableColumn("support").RightAligned())
+            .AddColumn(new TableColumn("ROC-AUC").RightAligned()).AddColumn(new TableColumn("threshold").RightAligned());
+        foreach (var l in m.PerLabel)
+        {
+            perLabel.AddRow(
+                Markup.Escape(l.Label), F(l.Precision), F(l.Recall), F(l.F1), l.Support.ToString(CultureInfo.InvariantCulture),
+                l.RocAuc is { } auc ? F(auc) : "-", l.Threshold.ToString("F3", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(perLabel);
     }
 
     public static JsonArray LeaderboardJson(IReadOnlyList<LeaderboardEntry> entries) => new([.. entries.Select(e => (JsonNode)new JsonObject

@@ -147,6 +147,7 @@ internal static class TrainCommand
                 ["train_loss"] = e.TrainLoss,
                 ["train_accuracy"] = e.TrainAccuracy,
                 ["validation_accuracy"] = e.Validation?.Accuracy,
+                ["validation_micro_f1"] = e.MultiLabelValidation?.MicroF1,
                 ["samples_per_second"] = e.SamplesPerSecond,
                 ["seconds"] = e.TrainSeconds,
             })]);
@@ -162,14 +163,19 @@ internal static class TrainCommand
                 ["training_seconds"] = report.TrainingSeconds,
                 ["temperature"] = model.Temperature,
                 ["epochs"] = epochs,
-                ["validation"] = model.ValidationMetrics is null ? null : Output.MetricsJson(model.ValidationMetrics),
+                ["task"] = model.Task == ClassificationTask.MultiLabel ? "multi_label" : "single_label",
+                ["thresholds"] = model.Thresholds is { } thresholds ? new JsonArray([.. model.Labels.Names.Select((l, i) => (JsonNode)new JsonObject { ["label"] = l, ["threshold"] = thresholds[i] })]) : null,
+                ["validation"] = model.ValidationMetrics is { } single ? Output.MetricsJson(single)
+                    : report.MultiLabelValidation is { } multi ? Output.MultiLabelMetricsJson(multi) : null,
+                ["validation_at_threshold_0_5"] = report.MultiLabelValidationAtHalf is { } half ? Output.MultiLabelMetricsJson(half) : null,
                 ["leaderboard"] = model.Leaderboard is { } board ? Output.LeaderboardJson(board) : null,
             });
             return;
         }
 
-        var table = new Table().Title($"{model.Kind} trained on {report.Device}").AddColumn("epoch").AddColumn(new TableColumn("train loss").RightAligned())
-            .AddColumn(new TableColumn("train acc").RightAligned()).AddColumn(new TableColumn("valid acc").RightAligned())
+        var multiLabel = model.Task == ClassificationTask.MultiLabel;
+        var table = new Table().Title($"{model.Kind}{(multiLabel ? " (multi-label)" : string.Empty)} trained on {report.Device}").AddColumn("epoch").AddColumn(new TableColumn("train loss").RightAligned())
+            .AddColumn(new TableColumn("train acc").RightAligned()).AddColumn(new TableColumn(multiLabel ? "valid micro F1" : "valid acc").RightAligned())
             .AddColumn(new TableColumn("samples/s").RightAligned()).AddColumn(new TableColumn("seconds").RightAligned());
         foreach (var e in report.History.Epochs)
         {
@@ -177,7 +183,7 @@ internal static class TrainCommand
                 e.Epoch.ToString(CultureInfo.InvariantCulture),
                 e.TrainLoss.ToString("F4", CultureInfo.InvariantCulture),
                 e.TrainAccuracy.ToString("P2", CultureInfo.InvariantCulture),
-                e.Validation?.Accuracy.ToString("P2", CultureInfo.InvariantCulture) ?? "-",
+                e.Validation?.Accuracy.ToString("P2", CultureInfo.InvariantCulture) ?? e.MultiLabelValidation?.MicroF1.ToString("F4", CultureInfo.InvariantCulture) ?? "-",
                 e.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture),
                 e.TrainSeconds.ToString("F1", CultureInfo.InvariantCulture));
         }
@@ -191,6 +197,13 @@ internal static class TrainCommand
         if (model.ValidationMetrics is { } metrics)
         {
             Output.WriteMetrics(metrics, "validation (final weights, calibrated)");
+        }
+
+        if (report.MultiLabelValidation is { } multiLabelMetrics)
+        {
+            Output.WriteMultiLabelMetrics(multiLabelMetrics, string.Create(
+                CultureInfo.InvariantCulture,
+                $"validation (final weights, tuned thresholds; micro F1 at 0.5: {report.MultiLabelValidationAtHalf?.MicroF1:F4})"));
         }
 
         AnsiConsole.MarkupLine($"saved [bold]{Markup.Escape(path)}[/] ({new FileInfo(path).Length / 1024.0 / 1024:F1} MB)");

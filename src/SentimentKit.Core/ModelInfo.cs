@@ -23,7 +23,17 @@ public sealed record ModelInfo
     /// <summary>Gets the temperature applied to the logits: 1 when the model is not calibrated.</summary>
     public required double Temperature { get; init; }
 
-    /// <summary>Gets the metrics on the validation set at the end of training, when there was one.</summary>
+    /// <summary>Gets whether the model predicts one label per text or a set of labels.</summary>
+    /// <value>The default value is <see cref="ClassificationTask.SingleLabel"/>.</value>
+    public ClassificationTask Task { get; init; } = ClassificationTask.SingleLabel;
+
+    /// <summary>
+    /// Gets the decision threshold of each label of a multi-label model, in label order (chosen on the validation split to
+    /// maximize each label's F1, 0.5 without one); <see langword="null"/> for a single-label model.
+    /// </summary>
+    public IReadOnlyList<float>? Thresholds { get; init; }
+
+    /// <summary>Gets the metrics on the validation set at the end of training, when there was one (single-label models).</summary>
     public ClassificationMetrics? ValidationMetrics { get; init; }
 
     /// <summary>Gets the file the model was loaded from, or <see langword="null"/> for a model trained in this process.</summary>

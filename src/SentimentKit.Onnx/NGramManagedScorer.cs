@@ -18,8 +18,8 @@ internal sealed class NGramManagedScorer(NGramFeaturizer featurizer, NGramLinear
         return logits;
     }
 
-    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target) =>
-        featurizer.SpreadAttributions(text, document => scorer.Attributions(document, target));
+    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target, bool multiLabel) =>
+        featurizer.SpreadAttributions(text, document => scorer.Attributions(document, target, multiLabel));
 
     public void Dispose()
     {

@@ -16,7 +16,7 @@ internal static class OnnxModelLoader
 {
     private const string RnnSection = "rnn";
 
-    public static (ModelInfo Info, double Temperature, ITextScorer Scorer) Load(string path, OnnxRuntimeOptions options)
+    public static (ModelInfo Info, double Temperature, ITextScorer Scorer, MultiLabelSection? MultiLabel) Load(string path, OnnxRuntimeOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
@@ -47,7 +47,7 @@ internal static class OnnxModelLoader
         return stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == (byte)'P' && magic[1] == (byte)'K';
     }
 
-    private static (ModelInfo, double, ITextScorer) LoadArtifact(string path, OnnxRuntimeOptions options)
+    private static (ModelInfo, double, ITextScorer, MultiLabelSection?) LoadArtifact(string path, OnnxRuntimeOptions options)
     {
         var contents = ModelArtifactReader.Read(path);
         var manifest = contents.Manifest;
@@ -57,6 +57,7 @@ internal static class OnnxModelLoader
         }
 
         CheckTokenizer(manifest.Tokenizer);
+        var multiLabel = SentimentOnnxExport.MultiLabelOf(manifest);
         var temperature = contents.Calibration()?.Temperature ?? 1.0;
         var weights = SentimentOnnxExport.ReadWeights(contents.Entries[ArtifactEntries.Weights]);
         var normalizer = new TextNormalizer(manifest.Normalizer);
@@ -92,22 +93,30 @@ internal static class OnnxModelLoader
             Path = Path.GetFullPath(path),
             FileSha256 = contents.FileSha256,
             Runtime = "onnx",
+            Task = manifest.ClassificationTask,
+            Thresholds = multiLabel?.Thresholds,
         };
-        return (info, temperature, scorer);
+        return (info, temperature, scorer, multiLabel);
     }
 
-    private static (ModelInfo, double, ITextScorer) LoadOnnx(string path, OnnxRuntimeOptions options)
+    private static (ModelInfo, double, ITextScorer, MultiLabelSection?) LoadOnnx(string path, OnnxRuntimeOptions options)
     {
         var bytes = File.ReadAllBytes(path);
         var model = OnnxModel.Read(bytes);
         var metadata = new Metadata(model);
-        if (metadata.Required(OnnxMetadata.FormatVersion) != OnnxMetadata.CurrentFormatVersion)
+        var version = metadata.Required(OnnxMetadata.FormatVersion);
+        if (version != OnnxMetadata.CurrentFormatVersion && version != OnnxMetadata.MultiLabelFormatVersion)
         {
-            throw new OnnxFormatException($"Metadata {OnnxMetadata.FormatVersion} is {OnnxFormatException.Quote(metadata.Required(OnnxMetadata.FormatVersion))}; this runtime reads version {OnnxMetadata.CurrentFormatVersion} (not a SentimentKit export, or a newer one).");
+            throw new OnnxFormatException($"Metadata {OnnxMetadata.FormatVersion} is {OnnxFormatException.Quote(version)}; this runtime reads versions {OnnxMetadata.CurrentFormatVersion} and {OnnxMetadata.MultiLabelFormatVersion} (not a SentimentKit export, or a newer one).");
         }
 
         CheckOpsets(model);
         var labels = OnnxMetadata.ParseLabels(metadata.Required(OnnxMetadata.Labels));
+        var task = metadata.Optional(OnnxMetadata.Task) ?? SentimentOnnxExport.SingleLabel;
+        Expect(
+            (task == SentimentOnnxExport.SingleLabel && version == OnnxMetadata.CurrentFormatVersion) || (task == MultiLabelSection.Task && version == OnnxMetadata.MultiLabelFormatVersion),
+            $"metadata {OnnxMetadata.Task} {OnnxFormatException.Quote(task)} does not go with format version {OnnxFormatException.Quote(version)} (single_label is version 1, multi_label version 2)");
+        var multiLabel = task == MultiLabelSection.Task ? OnnxMetadata.ParseMultiLabel(metadata.Required(OnnxMetadata.MultiLabel), labels.Count) : null;
         var modelKind = metadata.Required(OnnxMetadata.ModelKind);
         if (!ModelKindNames.TryParse(modelKind, out var kind))
         {
@@ -168,8 +177,10 @@ internal static class OnnxModelLoader
             Path = Path.GetFullPath(path),
             FileSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
             Runtime = "onnx",
+            Task = multiLabel is null ? ClassificationTask.SingleLabel : ClassificationTask.MultiLabel,
+            Thresholds = multiLabel?.Thresholds,
         };
-        return (info, temperature, scorer);
+        return (info, temperature, scorer, multiLabel);
     }
 
     private static NGramManagedScorer NGramScorer(NGramFeaturizer featurizer, IReadOnlyDictionary<string, FloatTensor> weights, int labelCount)

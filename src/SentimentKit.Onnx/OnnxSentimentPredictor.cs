@@ -1,3 +1,4 @@
+using SentimentKit.Artifacts;
 using SentimentKit.Evaluation;
 
 namespace SentimentKit.Onnx;
@@ -12,13 +13,15 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
 {
     private readonly ITextScorer _scorer;
     private readonly double _temperature;
+    private readonly MultiLabelSection? _multiLabel;
     private readonly int _batchSize;
     private readonly DisposalGuard _guard = new();
 
-    private OnnxSentimentPredictor(ModelInfo info, double temperature, ITextScorer scorer, int batchSize)
+    private OnnxSentimentPredictor(ModelInfo info, double temperature, ITextScorer scorer, MultiLabelSection? multiLabel, int batchSize)
     {
         Info = info;
         _temperature = temperature;
+        _multiLabel = multiLabel;
         _scorer = scorer;
         _batchSize = batchSize;
     }
@@ -43,8 +46,8 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
     {
         var checkedOptions = options?.Clone() ?? new OnnxRuntimeOptions();
         checkedOptions.Validate();
-        var (info, temperature, scorer) = OnnxModelLoader.Load(path, checkedOptions);
-        return new OnnxSentimentPredictor(info, temperature, scorer, checkedOptions.BatchSize);
+        var (info, temperature, scorer, multiLabel) = OnnxModelLoader.Load(path, checkedOptions);
+        return new OnnxSentimentPredictor(info, temperature, scorer, multiLabel, checkedOptions.BatchSize);
     }
 
     /// <inheritdoc/>
@@ -58,7 +61,7 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
     public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         using var lease = _guard.Enter(this);
-        return SentimentPrediction.ForTexts(texts, Labels, list => Probabilities(list, cancellationToken));
+        return SentimentPrediction.ForTexts(texts, Labels, list => Probabilities(list, cancellationToken), _multiLabel?.Thresholds);
     }
 
     /// <summary>Predicts a text and attributes the predicted label to its tokens (exact gradient × input; the n-gram model only).</summary>
@@ -75,9 +78,21 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
 
         using var lease = _guard.Enter(this);
         var prediction = Predict(text);
-        var target = Labels.ToList().IndexOf(prediction.Label);
-        var (tokens, attributions) = _scorer.Explain(text, target);
-        return new SentimentExplanation(prediction, [.. tokens.Select((t, i) => new TokenAttribution(t, attributions[i]))]);
+        if (prediction.Labels is not { } predicted)
+        {
+            return new SentimentExplanation(prediction, Attributions(text, prediction.Label));
+        }
+
+        // Multi-label: each predicted label on its own (the most probable when none is predicted).
+        string[] explained = predicted.Count > 0 ? [.. predicted] : [prediction.Probabilities.MaxBy(p => p.Value).Key];
+        var perLabel = explained.ToDictionary(label => label, label => Attributions(text, label), StringComparer.Ordinal);
+        return new SentimentExplanation(prediction, perLabel[explained[0]]) { PerLabel = perLabel };
+    }
+
+    private IReadOnlyList<TokenAttribution> Attributions(string text, string label)
+    {
+        var (tokens, attributions) = _scorer.Explain(text, Labels.ToList().IndexOf(label), _multiLabel is not null);
+        return [.. tokens.Select((t, i) => new TokenAttribution(t, attributions[i]))];
     }
 
     /// <summary>Frees the ONNX Runtime session once no call is inside it. Disposing twice is harmless.</summary>
@@ -89,6 +104,9 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
         }
     }
 
-    private float[] Probabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
-        TemperatureScaling.SoftmaxRows(_scorer.Logits(texts, _batchSize, cancellationToken), Labels.Count, _temperature);
+    private float[] Probabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var logits = _scorer.Logits(texts, _batchSize, cancellationToken);
+        return _multiLabel is { } head ? head.Probabilities(logits) : TemperatureScaling.SoftmaxRows(logits, Labels.Count, _temperature);
+    }
 }

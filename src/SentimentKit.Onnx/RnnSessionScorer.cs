@@ -72,7 +72,7 @@ internal sealed class RnnSessionScorer : ITextScorer
         return logits;
     }
 
-    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target) =>
+    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target, bool multiLabel) =>
         throw new NotSupportedException("Explanations of the recurrent models need gradients: load the model with the TorchSharp runtime (SentimentPredictor) to explain it.");
 
     public void Dispose() => _session.Dispose();

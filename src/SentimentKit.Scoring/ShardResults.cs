@@ -29,6 +29,18 @@ internal static class ShardResults
             }
 
             writer.WriteString("label", prediction.Label);
+            if (prediction.Labels is { } labels)
+            {
+                // A multi-label model's predicted set; "label" holds it joined with '|'.
+                writer.WriteStartArray("labels");
+                foreach (var label in labels)
+                {
+                    writer.WriteStringValue(label);
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteNumber("confidence", prediction.Confidence);
             writer.WriteStartObject("probabilities");
             foreach (var (label, probability) in prediction.Probabilities)

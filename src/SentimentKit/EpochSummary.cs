@@ -33,4 +33,11 @@ public sealed record EpochSummary
 
     /// <summary>Gets the validation metrics at the end of the epoch, when there is a validation set.</summary>
     public ClassificationMetrics? Validation { get; init; }
+
+    /// <summary>
+    /// Gets the multi-label validation metrics at the end of the epoch (every label at threshold 0.5, uncalibrated),
+    /// when the run is multi-label and has a validation set. Not kept in checkpoints.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public MultiLabelEvaluation? MultiLabelValidation { get; init; }
 }

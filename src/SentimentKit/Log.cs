@@ -50,6 +50,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 502, Level = LogLevel.Information, Message = "Pretrained vectors from {Path} cover {Coverage:P1} of the vocabulary")]
     public static partial void PretrainedVectorsLoaded(ILogger logger, string path, double coverage);
 
+    [LoggerMessage(EventId = 505, Level = LogLevel.Information, Message = "Multi-label head: validation micro F1 {MicroF1AtHalf:F4} at 0.5, {MicroF1Tuned:F4} with tuned thresholds; {CalibratedCount} of {LabelCount} labels calibrated")]
+    public static partial void MultiLabelHeadFitted(ILogger logger, double microF1AtHalf, double microF1Tuned, int calibratedCount, int labelCount);
+
     [LoggerMessage(EventId = 504, Level = LogLevel.Debug, Message = "Calibrating on {ShortCount} first sentences besides the {ValidationCount} validation texts")]
     public static partial void CalibratingOnShortTexts(ILogger logger, int shortCount, int validationCount);
 }

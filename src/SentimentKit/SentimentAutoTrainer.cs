@@ -66,6 +66,11 @@ public sealed class SentimentAutoTrainer
         var clock = Stopwatch.StartNew();
         var trainList = train as IReadOnlyList<TextExample> ?? [.. train];
         var validationList = validation is null ? null : validation as IReadOnlyList<TextExample> ?? [.. validation];
+        if (TrainingData.IsMultiLabel(trainList, validationList))
+        {
+            throw new InvalidTrainingDataException("The examples have label sets: automatic training (--model auto) chooses among single-label models only; choose a model kind (bilstm, gru, baseline, nbsvm or transformer) to train a multi-label one.");
+        }
+
         TrainingData.MapLabels(trainList, validationList);
         if (validationList is null)
         {

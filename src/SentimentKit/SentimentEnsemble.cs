@@ -26,7 +26,7 @@ public sealed class SentimentEnsemble : IDisposable
     /// <param name="models">At least one model; all must have the same labels in the same order.</param>
     /// <param name="weights">One non-negative weight per model, not all zero; normalized to sum to 1. <see langword="null"/> weighs them equally.</param>
     /// <param name="ownsModels">Whether disposing the ensemble disposes the models; when <see langword="false"/> (as for <see cref="SentimentPredictor"/>) the models must outlive the ensemble.</param>
-    /// <exception cref="ArgumentException">No models, models with different labels, or bad weights.</exception>
+    /// <exception cref="ArgumentException">No models, a multi-label model, models with different labels, or bad weights.</exception>
     public SentimentEnsemble(IEnumerable<SentimentModel> models, IEnumerable<double>? weights = null, bool ownsModels = false)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -41,6 +41,11 @@ public sealed class SentimentEnsemble : IDisposable
             if (_models[i] is null)
             {
                 throw new ArgumentException($"Model {i} is null.", nameof(models));
+            }
+
+            if (_models[i].Task == ClassificationTask.MultiLabel)
+            {
+                throw new ArgumentException($"Model {i} is multi-label; an ensemble averages single-label models only.", nameof(models));
             }
 
             if (!_models[i].Labels.Names.SequenceEqual(_models[0].Labels.Names, StringComparer.Ordinal))
@@ -105,6 +110,11 @@ public sealed class SentimentEnsemble : IDisposable
         }
 
         var list = train as IReadOnlyList<TextExample> ?? [.. train];
+        if (TrainingData.IsMultiLabel(list, null))
+        {
+            throw new InvalidTrainingDataException("The examples have label sets: an ensemble averages single-label models only; train a multi-label model with SentimentTrainer.");
+        }
+
         var split = DatasetSplitter.StratifiedSplit(list, validationFraction, recipeList[0].Trainer.Seed);
         var models = new List<SentimentModel>();
         try

@@ -19,6 +19,7 @@ public sealed class SentimentModel : IDisposable
     private readonly ModelPipeline _pipeline;
     private const string AutoSection = "auto";
     private ModelManifest _manifest;
+    private readonly MultiLabelSection? _multiLabel;
     private readonly DisposalGuard _guard = new();
 
     internal SentimentModel(ModelPipeline pipeline, ModelManifest manifest, TemperatureScaling? calibration, TrainingReport? report, string? path, string? fileSha256)
@@ -28,6 +29,13 @@ public sealed class SentimentModel : IDisposable
         Calibration = calibration;
         Report = report;
         Labels = new LabelSet(manifest.Labels);
+        if (manifest.ClassificationTask == ClassificationTask.MultiLabel)
+        {
+            _multiLabel = manifest.Section<MultiLabelSection>(MultiLabelSection.Name)
+                ?? throw new InvalidOperationException("A multi-label manifest has no multi-label section.");
+            pipeline.MultiLabel = true;
+        }
+
         Info = new ModelInfo
         {
             Kind = pipeline.Kind,
@@ -40,8 +48,19 @@ public sealed class SentimentModel : IDisposable
             Path = path,
             FileSha256 = fileSha256,
             Runtime = "torch",
+            Task = Task,
+            Thresholds = Thresholds,
         };
     }
+
+    /// <summary>Gets whether the model predicts one label per text or a set of labels.</summary>
+    public ClassificationTask Task => _multiLabel is null ? ClassificationTask.SingleLabel : ClassificationTask.MultiLabel;
+
+    /// <summary>
+    /// Gets the decision threshold of each label of a multi-label model, in label order (tuned on the validation split,
+    /// 0.5 without one); <see langword="null"/> for a single-label model.
+    /// </summary>
+    public IReadOnlyList<float>? Thresholds => _multiLabel is null ? null : Array.AsReadOnly(_multiLabel.Thresholds);
 
     /// <summary>Gets the label names, in the order of the model's outputs.</summary>
     public LabelSet Labels { get; }
@@ -144,16 +163,40 @@ public sealed class SentimentModel : IDisposable
     public SentimentPrediction Predict(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return SentimentPrediction.ForTexts([text], Labels.Names, texts => Probabilities(texts))[0];
+        return SentimentPrediction.ForTexts([text], Labels.Names, texts => Probabilities(texts), _multiLabel?.Thresholds)[0];
     }
 
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
     /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
     /// <returns>The metrics, with calibrated probabilities when the model is calibrated.</returns>
-    /// <exception cref="InvalidTrainingDataException">An example's label is not one of the model's.</exception>
+    /// <exception cref="InvalidTrainingDataException">An example's label is not one of the model's, or an example has a label set.</exception>
+    /// <exception cref="InvalidOperationException">The model is multi-label: use <see cref="EvaluateMultiLabel"/>.</exception>
     public ClassificationMetrics Evaluate(IEnumerable<TextExample> examples, CancellationToken cancellationToken = default) =>
         Accumulate(examples, cancellationToken).Compute();
+
+    /// <summary>
+    /// Computes the multi-label metrics of the model on examples with label sets: micro, macro and weighted F1, per-label
+    /// precision, recall, F1, support, ROC-AUC and threshold, Hamming loss, subset accuracy and label ranking average
+    /// precision, with the model's calibrated probabilities and its thresholds.
+    /// </summary>
+    /// <param name="examples">The examples; each carries a label set (the empty set too) of the model's labels.</param>
+    /// <param name="cancellationToken">Stops between batches with <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The metrics.</returns>
+    /// <exception cref="InvalidTrainingDataException">The model is single-label, an example has one label instead of a set, or a label the model lacks.</exception>
+    public MultiLabelEvaluation EvaluateMultiLabel(IEnumerable<TextExample> examples, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (_multiLabel is null)
+        {
+            throw new InvalidTrainingDataException("The model was trained single-label (one label per text); multi-label data needs a model trained on label sets.");
+        }
+
+        var list = examples as IReadOnlyList<TextExample> ?? [.. examples];
+        var truth = LabelSetTargets.For(Labels, list, "example", "model's");
+        var probabilities = Probabilities([.. list.Select(e => e.Text)], cancellationToken: cancellationToken);
+        return MultiLabelEvaluation.Compute(Labels.Names, truth, Training.MultiLabelHead.Rows(probabilities, Labels.Count), _multiLabel.Thresholds);
+    }
 
     /// <summary>Computes the metrics of the model on labeled examples, with every label's ROC curve.</summary>
     /// <param name="examples">The examples; every label must be one of <see cref="Labels"/>.</param>
@@ -190,11 +233,15 @@ public sealed class SentimentModel : IDisposable
     internal void AttachLeaderboard(IReadOnlyList<LeaderboardEntry> entries, TimeSpan budget) =>
         _manifest = _manifest.WithSection(AutoSection, new AutoTrainingSection(budget.TotalSeconds, [.. entries]));
 
-    /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
+    /// <summary>The multi-label head (thresholds, per-label calibration), or <see langword="null"/> for a single-label model.</summary>
+    internal MultiLabelSection? MultiLabelHead => _multiLabel;
+
+    /// <summary>Calibrated probabilities, row-major <c>[count, classes]</c>: a softmax per row, or one sigmoid per label of a multi-label model.</summary>
     internal float[] Probabilities(IReadOnlyList<string> texts, int batchSize = 256, CancellationToken cancellationToken = default)
     {
         using var lease = _guard.Enter(this);
-        return TemperatureScaling.SoftmaxRows(_pipeline.Logits(texts, batchSize, cancellationToken), Labels.Count, Temperature);
+        var logits = _pipeline.Logits(texts, batchSize, cancellationToken);
+        return _multiLabel is { } head ? head.Probabilities(logits) : TemperatureScaling.SoftmaxRows(logits, Labels.Count, Temperature);
     }
 
     /// <summary>The tokens of a text and their attributions toward class <paramref name="target"/>.</summary>
@@ -205,5 +252,6 @@ public sealed class SentimentModel : IDisposable
     }
 
     private MetricsAccumulator Accumulate(IEnumerable<TextExample> examples, CancellationToken cancellationToken) =>
+        _multiLabel is not null ? throw new InvalidOperationException("The model is multi-label: evaluate it with EvaluateMultiLabel.") :
         MetricsAccumulator.ForExamples(Labels, examples, texts => Probabilities(texts, cancellationToken: cancellationToken), "model's");
 }

@@ -70,20 +70,34 @@ public sealed class SentimentPredictor : ISentimentPredictor
     public IReadOnlyList<SentimentPrediction> PredictBatch(IEnumerable<string> texts, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return SentimentPrediction.ForTexts(texts, _model.Labels.Names, list => _model.Probabilities(list, BatchSize, cancellationToken));
+        return SentimentPrediction.ForTexts(texts, _model.Labels.Names, list => _model.Probabilities(list, BatchSize, cancellationToken), _model.MultiLabelHead?.Thresholds);
     }
 
     /// <summary>Predicts a text and attributes the predicted label to its tokens.</summary>
     /// <param name="text">The text.</param>
     /// <returns>
     /// The prediction and one attribution per token, in text order: integrated gradients on the embeddings for the
-    /// recurrent models, exact gradient × input for the n-gram model.
+    /// recurrent models, exact gradient × input for the n-gram model. For a multi-label model, each predicted label
+    /// (the most probable label when none is predicted) is explained on its own in <see cref="SentimentExplanation.PerLabel"/>.
     /// </returns>
     public SentimentExplanation Explain(string text)
     {
         var prediction = Predict(text);
-        var (tokens, attributions) = _model.Explain(text, _model.Labels.GetIndex(prediction.Label));
-        return new SentimentExplanation(prediction, [.. tokens.Select((t, i) => new TokenAttribution(t, attributions[i]))]);
+        if (prediction.Labels is not { } predicted)
+        {
+            return new SentimentExplanation(prediction, Attributions(text, prediction.Label));
+        }
+
+        string[] explained = predicted.Count > 0 ? [.. predicted] : [prediction.Probabilities.MaxBy(p => p.Value).Key];
+        var perLabel = explained.ToDictionary(label => label, label => Attributions(text, label), StringComparer.Ordinal);
+        return new SentimentExplanation(prediction, perLabel[explained[0]]) { PerLabel = perLabel };
+    }
+
+    /// <summary>The attribution of every token of a text toward one label.</summary>
+    private IReadOnlyList<TokenAttribution> Attributions(string text, string label)
+    {
+        var (tokens, attributions) = _model.Explain(text, _model.Labels.GetIndex(label));
+        return [.. tokens.Select((t, i) => new TokenAttribution(t, attributions[i]))];
     }
 
     /// <summary>Stops this predictor; frees the model's native memory (once no call is inside it) when the predictor owns it. Disposing twice is harmless.</summary>

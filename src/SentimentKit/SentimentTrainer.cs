@@ -79,20 +79,9 @@ public sealed class SentimentTrainer
         var options = _options;
         var trainList = train as IReadOnlyList<TextExample> ?? [.. train];
         var validationList = validation is null ? null : validation as IReadOnlyList<TextExample> ?? [.. validation];
-        var (labels, trainLabels, validLabels) = TrainingData.MapLabels(trainList, validationList);
-        if (validationList is null && options.Trainer.ValidationFraction > 0)
-        {
-            var (kept, heldOut) = DatasetSplitter.StratifiedIndices(trainLabels, options.Trainer.ValidationFraction, options.Trainer.Seed);
-            if (heldOut.Length > 0)
-            {
-                validationList = [.. heldOut.Select(i => trainList[i])];
-                validLabels = [.. heldOut.Select(i => trainLabels[i])];
-                trainList = [.. kept.Select(i => trainList[i])];
-                trainLabels = [.. kept.Select(i => trainLabels[i])];
-            }
-        }
-
-        var context = Context(trainList, trainLabels, validationList, validLabels, labels, progress, timeLeft, rangeTest: null, cancellationToken);
+        var multiLabel = TrainingData.IsMultiLabel(trainList, validationList);
+        var (labels, targets) = multiLabel ? SplitMultiLabel(ref trainList, ref validationList) : SplitSingleLabel(ref trainList, ref validationList);
+        var context = Context(trainList, targets, validationList, labels, progress, timeLeft, rangeTest: null, cancellationToken);
         var pipeline = ModelFamilies.For(options.Kind).Train(context);
         var device = context.Device;
         var report = new TrainingReport
@@ -108,6 +97,10 @@ public sealed class SentimentTrainer
             History = context.History!,
             Calibration = context.Calibration,
             CalibrationSkipped = context.CalibrationSkipped,
+            Task = multiLabel ? ClassificationTask.MultiLabel : ClassificationTask.SingleLabel,
+            MultiLabelValidation = context.MultiLabelValidation,
+            MultiLabelValidationAtHalf = context.MultiLabelValidationAtHalf,
+            CalibratedLabels = context.CalibratedLabels,
         };
         var manifest = new ModelManifest
         {
@@ -122,7 +115,13 @@ public sealed class SentimentTrainer
             Seed = options.Trainer.Seed,
             ValidationMetrics = context.ValidationMetrics,
             Sha256 = new Dictionary<string, string>(),
+            Task = multiLabel ? MultiLabelSection.Task : null,
         };
+        if (context.MultiLabel is { } head)
+        {
+            manifest = manifest.WithSection(MultiLabelSection.Name, head);
+        }
+
         return new SentimentModel(pipeline, manifest, context.Calibration, report, path: null, fileSha256: null);
     }
 
@@ -162,14 +161,71 @@ public sealed class SentimentTrainer
         options = options?.Clone() ?? new LearningRateFinderOptions();
         options.Validate();
         var trainList = train as IReadOnlyList<TextExample> ?? [.. train];
-        var (labels, trainLabels, _) = TrainingData.MapLabels(trainList, null);
-        var context = Context(trainList, trainLabels, null, null, labels, null, null, (options, progress), cancellationToken);
+        LabelSet labels;
+        Targets targets;
+        if (TrainingData.IsMultiLabel(trainList, null))
+        {
+            var (names, sets, _) = TrainingData.MapLabelSets(trainList, null);
+            (labels, targets) = (names, new Targets([], null, sets, null));
+        }
+        else
+        {
+            var (names, indices, _) = TrainingData.MapLabels(trainList, null);
+            (labels, targets) = (names, new Targets(indices, null, null, null));
+        }
+
+        var context = Context(trainList, targets, null, labels, null, null, (options, progress), cancellationToken);
         ModelFamilies.For(_options.Kind).Train(context).Dispose();
         return context.RangeTestResult!;
     }
 
+    /// <summary>The labels of the training and validation examples: class indices, or label sets (with empty class indices).</summary>
+    private sealed record Targets(int[] TrainLabels, int[]? ValidLabels, bool[][]? TrainSets, bool[][]? ValidSets);
+
+    // Single-label: the label set of the training data, and a stratified validation split when none is given.
+    private (LabelSet Labels, Targets Targets) SplitSingleLabel(ref IReadOnlyList<TextExample> trainList, ref IReadOnlyList<TextExample>? validationList)
+    {
+        var (labels, trainLabels, validLabels) = TrainingData.MapLabels(trainList, validationList);
+        if (validationList is null && _options.Trainer.ValidationFraction > 0)
+        {
+            var (kept, heldOut) = DatasetSplitter.StratifiedIndices(trainLabels, _options.Trainer.ValidationFraction, _options.Trainer.Seed);
+            if (heldOut.Length > 0)
+            {
+                var all = trainList;
+                validationList = [.. heldOut.Select(i => all[i])];
+                validLabels = [.. heldOut.Select(i => trainLabels[i])];
+                trainList = [.. kept.Select(i => all[i])];
+                trainLabels = [.. kept.Select(i => trainLabels[i])];
+            }
+        }
+
+        return (labels, new Targets(trainLabels, validLabels, null, null));
+    }
+
+    // Multi-label: the labels of every training set, and a validation split by iterative stratification (Sechidis et al.
+    // 2011) when none is given, so that rare labels have examples on both sides.
+    private (LabelSet Labels, Targets Targets) SplitMultiLabel(ref IReadOnlyList<TextExample> trainList, ref IReadOnlyList<TextExample>? validationList)
+    {
+        var (labels, trainSets, validSets) = TrainingData.MapLabelSets(trainList, validationList);
+        if (validationList is null && _options.Trainer.ValidationFraction > 0)
+        {
+            var (kept, heldOut) = DatasetSplitter.IterativeStratifiedIndices(
+                LabelSetTargets.Indices(trainSets), labels.Count, _options.Trainer.ValidationFraction, _options.Trainer.Seed);
+            if (heldOut.Length > 0 && kept.Length > 0)
+            {
+                var all = trainList;
+                validationList = [.. heldOut.Select(i => all[i])];
+                validSets = [.. heldOut.Select(i => trainSets[i])];
+                trainList = [.. kept.Select(i => all[i])];
+                trainSets = [.. kept.Select(i => trainSets[i])];
+            }
+        }
+
+        return (labels, new Targets([], null, trainSets, validSets));
+    }
+
     private FamilyTrainingContext Context(
-        IReadOnlyList<TextExample> trainList, int[] trainLabels, IReadOnlyList<TextExample>? validationList, int[]? validLabels, LabelSet labels,
+        IReadOnlyList<TextExample> trainList, Targets targets, IReadOnlyList<TextExample>? validationList, LabelSet labels,
         IProgress<TrainingProgress>? progress, Func<TimeSpan>? timeLeft, (LearningRateFinderOptions, IProgress<LearningRatePoint>?)? rangeTest, CancellationToken cancellationToken)
     {
         var options = _options;
@@ -186,9 +242,11 @@ public sealed class SentimentTrainer
             Labels = labels,
             Normalizer = new TextNormalizer(options.Normalizer),
             TrainTexts = [.. trainList.Select(e => e.Text)],
-            TrainLabels = trainLabels,
+            TrainLabels = targets.TrainLabels,
+            TrainTargets = targets.TrainSets,
             ValidTexts = validationList?.Select(e => e.Text).ToArray(),
-            ValidLabels = validLabels,
+            ValidLabels = targets.ValidLabels,
+            ValidTargets = targets.ValidSets,
             Device = device,
             Logger = _logger,
             Progress = progress,

@@ -37,9 +37,21 @@ public sealed class SentimentTrainerOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? CpuThreads { get; set; }
 
-    /// <summary>Gets or sets a value indicating whether temperature scaling is fitted on the validation set after training.</summary>
+    /// <summary>
+    /// Gets or sets a value indicating whether the model is calibrated on the validation set after training: temperature
+    /// scaling for a single-label model, Platt scaling per label (kept for each label whose validation log loss it
+    /// lowers) for a multi-label model.
+    /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool Calibrate { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether a multi-label model's decision thresholds are tuned on the validation set,
+    /// one per label, each maximizing that label's F1 (on the calibrated probabilities); otherwise, or without a
+    /// validation set, every label is predicted at probability 0.5 or more. Single-label models ignore it.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool TuneThresholds { get; set; } = true;
 
     /// <summary>
     /// Gets or sets a value indicating whether calibration also fits on the first sentence of every validation text
@@ -48,6 +60,7 @@ public sealed class SentimentTrainerOptions
     /// training data's for calibration on one-sentence texts (on IMDB: expected calibration error on first sentences
     /// 0.204 → 0.103, on whole reviews 0.009 → 0.122; README, "Calibration and text length").
     /// </summary>
+    /// <remarks>Single-label models only: a multi-label model is calibrated per label on the validation texts as they are.</remarks>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool CalibrateOnShortTexts { get; set; }
 
@@ -190,6 +203,7 @@ public sealed class SentimentTrainerOptions
         Device = Device,
         CpuThreads = CpuThreads,
         Calibrate = Calibrate,
+        TuneThresholds = TuneThresholds,
         CalibrateOnShortTexts = CalibrateOnShortTexts,
     };
 }

@@ -25,6 +25,9 @@ public sealed record TrainingHistory
     /// <summary>Gets the validation metrics of the final weights, when there was validation.</summary>
     public ClassificationMetrics? FinalValidation { get; init; }
 
+    /// <summary>Gets the multi-label validation metrics of the final weights (threshold 0.5, uncalibrated), when the run was multi-label and had validation.</summary>
+    public MultiLabelEvaluation? FinalMultiLabelValidation { get; init; }
+
     /// <summary>Gets the wall time of this call, in seconds.</summary>
     public required double TotalSeconds { get; init; }
 }

@@ -41,4 +41,26 @@ public sealed record TrainingReport
     /// lower the validation log loss — or <see langword="null"/>.
     /// </summary>
     public string? CalibrationSkipped { get; init; }
+
+    /// <summary>Gets whether the model was trained single- or multi-label (decided by the data: label sets are multi-label).</summary>
+    /// <value>The default value is <see cref="ClassificationTask.SingleLabel"/>.</value>
+    public ClassificationTask Task { get; init; } = ClassificationTask.SingleLabel;
+
+    /// <summary>
+    /// Gets, for a multi-label model, the metrics on the validation split with the final weights, per-label calibration
+    /// and the tuned thresholds — what the model file keeps — or <see langword="null"/>.
+    /// </summary>
+    public MultiLabelEvaluation? MultiLabelValidation { get; init; }
+
+    /// <summary>
+    /// Gets, for a multi-label model, the metrics on the validation split at threshold 0.5 for every label (calibrated
+    /// like <see cref="MultiLabelValidation"/>): what tuning the thresholds gained; <see langword="null"/> otherwise.
+    /// </summary>
+    public MultiLabelEvaluation? MultiLabelValidationAtHalf { get; init; }
+
+    /// <summary>
+    /// Gets, for a multi-label model, the labels whose Platt scaling was kept (it lowered that label's validation log
+    /// loss); <see langword="null"/> for a single-label model or when calibration did not run.
+    /// </summary>
+    public IReadOnlyList<string>? CalibratedLabels { get; init; }
 }

@@ -34,6 +34,9 @@ using SentimentKit.Benchmarks;
 //                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
 //   curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--out DIR] [--chart-only true]
 //                                       IMDB learning curve: accuracy on the same test reviews, throughput, memory; table + SVG
+//   multilabel [--data PATH] [--kinds baseline,nbsvm,gru] [--limit N] [--test-limit N] [--rnn-limit N] [--rnn-test-limit N]
+//              [--epochs N] [--max-tokens N] [--seed N]
+//                                       multi-label IMDB (positive, extreme, long, mentions-plot-or-story): every multi-label metric per kind
 var verb = args.Length > 0 ? args[0] : "help";
 var rest = args.Length > 0 ? args[1..] : [];
 try
@@ -58,6 +61,7 @@ try
         "onnx" => OnnxParityCommand.Run(Options("data", "models", "calls", "epochs", "limit", "test-limit", "threads")),
         "score" => ScoreCommand.Run(Options("data", "limit", "shard-size", "train")),
         "curve" => LearningCurveCommand.Run(Options("chart-only?", "data", "device", "encoder", "epochs", "models", "out", "sizes", "vocab", "max-tokens", "test")),
+        "multilabel" => MultiLabelImdbCommand.Run(Options("data", "epochs", "kinds", "limit", "max-tokens", "rnn-limit", "rnn-test-limit", "seed", "test-limit")),
         "recipes" => RecipesCommand.Run(Options("auto-budget", "corpus", "data", "modes", "recipes", "limit", "seed", "test-limit")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
@@ -92,6 +96,9 @@ static int Usage(int exitCode)
     writer.WriteLine("       [--embedding N] [--hidden N] [--layers N] [--dropout X] [--embedding-dropout X] [--head-dropout X]");
     writer.WriteLine("       [--optimizer adam|adamw|sgd] [--weight-decay X] [--ngrams N] [--min-df N] [--weighting tfidf|naivebayes]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
+    writer.WriteLine("  multilabel [--data PATH] [--kinds baseline,nbsvm,gru] [--limit N] [--test-limit N] [--rnn-limit N]");
+    writer.WriteLine("       [--rnn-test-limit N] [--epochs N] [--max-tokens N] [--seed N]");
+    writer.WriteLine("                                   multi-label IMDB (positive, extreme, long, mentions-plot-or-story): every metric per kind");
     writer.WriteLine("  ensemble [--data PATH] [--epochs N] [--save DIR]");
     writer.WriteLine("                                   BiLSTM + NB-weighted baseline, calibrated probabilities averaged");
     writer.WriteLine("  latency [--data PATH] [--calls N] [--threads N]");

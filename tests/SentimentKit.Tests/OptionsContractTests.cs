@@ -60,7 +60,7 @@ public class OptionsContractTests
         },
         [typeof(SentimentTrainerOptions)] = new()
         {
-            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["CalibrateOnShortTexts"] = false,
+            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["TuneThresholds"] = true, ["CalibrateOnShortTexts"] = false,
         },
         [typeof(AutoTrainerOptions)] = new()
         {

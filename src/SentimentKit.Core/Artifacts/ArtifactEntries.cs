@@ -3,8 +3,17 @@ namespace SentimentKit.Artifacts;
 /// <summary>The names of the entries of a model artifact and the limits on reading them.</summary>
 internal static class ArtifactEntries
 {
-    /// <summary>The format version this library writes; it reads this one and version 1 (SentimentKit 0.1).</summary>
+    /// <summary>The format version this library writes for a single-label model; it reads versions 1 (SentimentKit 0.1) to <see cref="MultiLabelFormatVersion"/>.</summary>
     public const int FormatVersion = 2;
+
+    /// <summary>
+    /// The format version of a multi-label model: a library that reads only version 2 refuses such a file instead of
+    /// scoring it with a softmax. Single-label files stay at version 2, readable by the libraries before it.
+    /// </summary>
+    public const int MultiLabelFormatVersion = 3;
+
+    /// <summary>The newest format version this library reads.</summary>
+    public const int NewestFormatVersion = MultiLabelFormatVersion;
 
     public const string Manifest = "manifest.json";
     public const string Vocabulary = "vocab.json";

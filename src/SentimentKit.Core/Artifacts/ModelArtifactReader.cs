@@ -59,9 +59,9 @@ internal static class ModelArtifactReader
 
             var manifest = JsonSerializer.Deserialize<ModelManifest>(all.TryGetValue(ArtifactEntries.Manifest, out var manifestBytes) ? manifestBytes : throw new ModelFormatException(path, $"it has no {ArtifactEntries.Manifest}.", null), ArtifactJson.Options)
                 ?? throw new ModelFormatException(path, "manifest.json is empty.", null);
-            if (manifest.FormatVersion is < 1 or > ArtifactEntries.FormatVersion)
+            if (manifest.FormatVersion is < 1 or > ArtifactEntries.NewestFormatVersion)
             {
-                throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"its format version is {manifest.FormatVersion}; this library reads versions 1 to {ArtifactEntries.FormatVersion}."), null);
+                throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"its format version is {manifest.FormatVersion}; this library reads versions 1 to {ArtifactEntries.NewestFormatVersion}."), null);
             }
 
             if (!digested && manifest.FormatVersion >= 2)
@@ -107,6 +107,7 @@ internal static class ModelArtifactReader
 
     private static void CheckManifest(string path, ModelManifest manifest)
     {
+        CheckTask(path, manifest);
         if (manifest.Sha256 is null || manifest.Sha256.Count == 0 || !manifest.Sha256.ContainsKey(ArtifactEntries.Weights))
         {
             throw new ModelFormatException(path, $"the manifest lists no checksum for {ArtifactEntries.Weights}.", null);
@@ -157,5 +158,37 @@ internal static class ModelArtifactReader
         }
 
         return bytes;
+    }
+
+    // A task this library does not know, or a multi-label model without its section or at another version, is refused
+    // before anything is built: scoring it with the wrong head would give wrong answers, not an error.
+    private static void CheckTask(string path, ModelManifest manifest)
+    {
+        if (manifest.Task is null)
+        {
+            if (manifest.FormatVersion >= ArtifactEntries.MultiLabelFormatVersion)
+            {
+                throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"its format version is {manifest.FormatVersion} but its manifest names no task."), null);
+            }
+
+            return;
+        }
+
+        if (manifest.Task != MultiLabelSection.Task)
+        {
+            throw new ModelFormatException(path, $"its task '{manifest.Task}' is not one this library knows ({MultiLabelSection.Task}, or none for single-label).", null);
+        }
+
+        if (manifest.FormatVersion != ArtifactEntries.MultiLabelFormatVersion)
+        {
+            throw new ModelFormatException(path, string.Create(CultureInfo.InvariantCulture, $"it is multi-label but of format version {manifest.FormatVersion} (multi-label models are version {ArtifactEntries.MultiLabelFormatVersion})."), null);
+        }
+
+        var section = manifest.Section<MultiLabelSection>(MultiLabelSection.Name)
+            ?? throw new ModelFormatException(path, $"it is multi-label but its manifest has no {MultiLabelSection.Name} section.", null);
+        if (section.Problem(manifest.Labels?.Count ?? 0) is { } problem)
+        {
+            throw new ModelFormatException(path, problem + ".", null);
+        }
     }
 }

@@ -9,11 +9,15 @@ internal static class ModelArtifactWriter
 {
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The version a manifest is written with: multi-label models need a reader that knows the task.</summary>
+    public static int FormatVersionOf(ModelManifest manifest) =>
+        manifest.ClassificationTask == ClassificationTask.MultiLabel ? ArtifactEntries.MultiLabelFormatVersion : ArtifactEntries.FormatVersion;
+
     /// <summary>Writes the artifact to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
     public static void Write(string path, ModelManifest manifest, IReadOnlyList<(string Name, byte[] Bytes)> entries)
     {
         var hashes = entries.ToDictionary(e => e.Name, e => Convert.ToHexStringLower(SHA256.HashData(e.Bytes)), StringComparer.Ordinal);
-        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { FormatVersion = ArtifactEntries.FormatVersion, Sha256 = hashes }, ArtifactJson.Options);
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { FormatVersion = FormatVersionOf(manifest), Sha256 = hashes }, ArtifactJson.Options);
         var all = new List<(string Name, byte[] Bytes)>(entries.Count + 1) { (ArtifactEntries.Manifest, manifestBytes) };
         all.AddRange(entries);
         var digest = System.Text.Encoding.ASCII.GetBytes(ArtifactDigest.Compute(all) + "\n");

@@ -30,6 +30,17 @@ internal sealed record ModelManifest
 
     public required IReadOnlyList<string> Labels { get; init; }
 
+    /// <summary>
+    /// Gets the task: <c>multi_label</c> (format 3, with the section <see cref="MultiLabelSection.Name"/>), or
+    /// <see langword="null"/> — not written — for a single-label model, as every file before multi-label was.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Task { get; init; }
+
+    /// <summary>Gets what the model predicts.</summary>
+    [JsonIgnore]
+    public ClassificationTask ClassificationTask => Task == MultiLabelSection.Task ? ClassificationTask.MultiLabel : ClassificationTask.SingleLabel;
+
     public required int Seed { get; init; }
 
     public ClassificationMetrics? ValidationMetrics { get; init; }

@@ -29,6 +29,7 @@ public sealed class MetricsAccumulator
     /// <summary>The index of each example's label; an unknown label is an <see cref="InvalidTrainingDataException"/> naming the example and where it came from.</summary>
     internal static int[] LabelIndices(LabelSet labelSet, IReadOnlyList<TextExample> examples, string what, string owner)
     {
+        LabelSetTargets.CheckSingleLabel(examples, what, owner);
         var labels = new int[examples.Count];
         for (var i = 0; i < examples.Count; i++)
         {

@@ -105,22 +105,37 @@ internal sealed class NGramLinearScorer
 
     /// <summary>
     /// Gradient × input of one document's log-probability of <paramref name="target"/> with respect to each feature
-    /// weight: exact for this linear model, and what the TorchSharp runtime computes with autograd.
+    /// weight: exact for this linear model, and what the TorchSharp runtime computes with autograd. The log-probability
+    /// is the log-softmax over the classes, or for a multi-label model (<paramref name="multiLabel"/>) the label's own
+    /// log-sigmoid.
     /// </summary>
     /// <param name="document">The document.</param>
     /// <param name="target">The class explained.</param>
+    /// <param name="multiLabel">Whether the logits are one sigmoid per label.</param>
     /// <returns>One attribution per entry of the document, in its order.</returns>
     /// <exception cref="ArgumentException">The document is malformed.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not a class.</exception>
-    public float[] Attributions(SparseDocument document, int target)
+    public float[] Attributions(SparseDocument document, int target, bool multiLabel = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(target);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(target, ClassCount);
         Span<float> logits = ClassCount <= 256 ? stackalloc float[ClassCount] : new float[ClassCount];
         Score(document, logits);
+        var result = new float[document.Count];
+        if (multiLabel)
+        {
+            // d log σ(z_target) / d w_j = (1 − σ(z_target)) W[id, target].
+            var away = 1 - Artifacts.MultiLabelSection.Sigmoid(logits[target]);
+            for (var j = 0; j < result.Length; j++)
+            {
+                result[j] = document.Weights[j] * away * Row(document.Ids[j])[target];
+            }
+
+            return result;
+        }
+
         Span<float> probabilities = ClassCount <= 256 ? stackalloc float[ClassCount] : new float[ClassCount];
         SentimentKit.Evaluation.TemperatureScaling.Softmax(logits, 1, probabilities);
-        var result = new float[document.Count];
         for (var j = 0; j < result.Length; j++)
         {
             // d log p_target / d w_j = W[id, target] − Σ_c p_c W[id, c].

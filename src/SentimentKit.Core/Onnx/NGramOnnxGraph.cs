@@ -1,3 +1,5 @@
+using SentimentKit.Artifacts;
+
 namespace SentimentKit.Onnx;
 
 /// <summary>
@@ -48,7 +50,8 @@ internal static class NGramOnnxGraph
     /// <param name="metadata">More <c>metadata_props</c> (see <see cref="OnnxMetadata"/>), or <see langword="null"/>.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">A weight is missing or of the wrong shape.</exception>
-    public static OnnxModel Build(IReadOnlyDictionary<string, FloatTensor> weights, double temperature = 1, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="multiLabel">The head of a multi-label model (sigmoids, per-label calibration), or <see langword="null"/> for a softmax.</param>
+    public static OnnxModel Build(IReadOnlyDictionary<string, FloatTensor> weights, double temperature = 1, IReadOnlyDictionary<string, string>? metadata = null, MultiLabelSection? multiLabel = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         var lookup = new WeightLookup(weights);
@@ -87,8 +90,8 @@ internal static class NGramOnnxGraph
             [zeros, graph.Add("Unsqueeze", [documentIndex, graph.Int64s(1)]), contributions],
             OnnxAttribute.FromString("reduction", "add"));
         var logits = graph.Add("Add", [sums, graph.Weight(BiasKey, bias.Shape, bias.Values)]);
-        graph.AddClassifierOutputs(logits, classes, temperature);
-        return graph.Build(Kind, classes, temperature, metadata);
+        graph.AddClassifierOutputs(logits, classes, temperature, multiLabel);
+        return graph.Build(Kind, classes, temperature, metadata, multiLabel);
     }
 
     private static string Filled(OnnxGraphBuilder graph, string shape, OnnxTensor value) =>

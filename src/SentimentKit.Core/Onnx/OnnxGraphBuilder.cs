@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using SentimentKit.Artifacts;
 
 namespace SentimentKit.Onnx;
 
@@ -99,10 +100,11 @@ internal sealed class OnnxGraphBuilder
 
     /// <summary>
     /// Adds the two classifier outputs: <see cref="LogitsOutput"/> from <paramref name="logits"/> and
-    /// <see cref="ProbabilitiesOutput"/> = <c>softmax(logits / temperature)</c> over the classes.
+    /// <see cref="ProbabilitiesOutput"/> = <c>softmax(logits / temperature)</c> over the classes — or, for a multi-label
+    /// model (<paramref name="multiLabel"/>), <c>sigmoid(scale × logits + bias)</c> per label with its Platt scaling.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="temperature"/> is not a positive finite number.</exception>
-    public void AddClassifierOutputs(string logits, int classCount, double temperature)
+    public void AddClassifierOutputs(string logits, int classCount, double temperature, MultiLabelSection? multiLabel = null)
     {
         if (!double.IsFinite(temperature) || temperature <= 0)
         {
@@ -110,17 +112,28 @@ internal sealed class OnnxGraphBuilder
         }
 
         AddNamed("Identity", LogitsOutput, [logits]);
-        var scaled = temperature == 1 ? logits : Add("Div", [logits, FloatScalar((float)temperature)]);
-        AddNamed("Softmax", ProbabilitiesOutput, [scaled], OnnxAttribute.FromInt("axis", 1));
+        if (multiLabel is not null)
+        {
+            var calibrated = multiLabel.CalibrationScales is { } scales
+                ? Add("Add", [Add("Mul", [logits, Weight("multi_label.scale", [classCount], scales)]), Weight("multi_label.bias", [classCount], multiLabel.CalibrationBiases!)])
+                : logits;
+            AddNamed("Sigmoid", ProbabilitiesOutput, [calibrated]);
+        }
+        else
+        {
+            var scaled = temperature == 1 ? logits : Add("Div", [logits, FloatScalar((float)temperature)]);
+            AddNamed("Softmax", ProbabilitiesOutput, [scaled], OnnxAttribute.FromInt("axis", 1));
+        }
+
         OnnxDimension[] shape = [OnnxDimension.Dynamic(BatchDimension), OnnxDimension.Fixed(classCount)];
         _model.Graph.Outputs.Add(new OnnxValueInfo(LogitsOutput, OnnxDataType.Float, shape));
         _model.Graph.Outputs.Add(new OnnxValueInfo(ProbabilitiesOutput, OnnxDataType.Float, shape));
     }
 
     /// <summary>Finishes the model: metadata (see <see cref="OnnxMetadata.Write"/>) and a consistency check.</summary>
-    public OnnxModel Build(string kind, int classCount, double temperature, IReadOnlyDictionary<string, string>? metadata)
+    public OnnxModel Build(string kind, int classCount, double temperature, IReadOnlyDictionary<string, string>? metadata, MultiLabelSection? multiLabel = null)
     {
-        OnnxMetadata.Write(_model, kind, classCount, temperature, metadata);
+        OnnxMetadata.Write(_model, kind, classCount, temperature, metadata, multiLabel);
         OnnxModelChecks.Check(_model);
         return _model;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SentimentKit.Artifacts;
 
 namespace SentimentKit.Onnx;
 
@@ -14,6 +15,12 @@ namespace SentimentKit.Onnx;
 /// </remarks>
 internal static class OnnxMetadata
 {
+    private static readonly JsonSerializerOptions CompactArtifactJson = new(ArtifactJson.Options)
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>The version of this metadata layout (<c>"1"</c>); a reader refuses versions it does not know.</summary>
     public const string FormatVersion = "sentimentkit.format_version";
 
@@ -68,8 +75,21 @@ internal static class OnnxMetadata
     /// <summary>n-grams: the featurizer, the <c>.skm</c>'s <c>ngrams.json</c> as it is (tokens, n-grams, IDF or Naive Bayes weights).</summary>
     public const string NGrams = "sentimentkit.ngrams";
 
-    /// <summary>The layout version written under <see cref="FormatVersion"/>.</summary>
+    /// <summary>
+    /// Multi-label models: the per-label head as the <c>.skm</c> manifest's <c>multi_label</c> section holds it (JSON:
+    /// <c>thresholds</c>, and <c>calibration_scales</c> / <c>calibration_biases</c> when calibrated, already applied
+    /// inside the graph's <c>probabilities</c>).
+    /// </summary>
+    public const string MultiLabel = "sentimentkit.multi_label";
+
+    /// <summary>The layout version written under <see cref="FormatVersion"/> for a single-label model.</summary>
     public const string CurrentFormatVersion = "1";
+
+    /// <summary>
+    /// The layout version of a multi-label model (<see cref="Task"/> <c>multi_label</c>, <see cref="MultiLabel"/>): a
+    /// runtime that reads only version 1 refuses it instead of taking its sigmoids for a softmax.
+    /// </summary>
+    public const string MultiLabelFormatVersion = "2";
 
     /// <summary>Formats label names for <see cref="Labels"/>.</summary>
     public static string FormatLabels(IEnumerable<string> labels) => JsonSerializer.Serialize(labels.ToArray());
@@ -108,9 +128,15 @@ internal static class OnnxMetadata
     /// Writes the builder's own keys and then the caller's into a model's metadata.
     /// </summary>
     /// <exception cref="ArgumentException">The caller sets one of the builder's keys to another value.</exception>
-    public static void Write(OnnxModel model, string kind, int classCount, double temperature, IReadOnlyDictionary<string, string>? extra)
+    public static void Write(OnnxModel model, string kind, int classCount, double temperature, IReadOnlyDictionary<string, string>? extra, MultiLabelSection? multiLabel = null)
     {
-        model.Metadata[FormatVersion] = CurrentFormatVersion;
+        model.Metadata[FormatVersion] = multiLabel is null ? CurrentFormatVersion : MultiLabelFormatVersion;
+        if (multiLabel is not null)
+        {
+            model.Metadata[Task] = MultiLabelSection.Task;
+            model.Metadata[MultiLabel] = JsonSerializer.Serialize(multiLabel with { Validation = null }, CompactArtifactJson);
+        }
+
         model.Metadata[Kind] = kind;
         model.Metadata[ClassCount] = classCount.ToString(CultureInfo.InvariantCulture);
         model.Metadata[Temperature] = FormatNumber(temperature);
@@ -125,5 +151,28 @@ internal static class OnnxMetadata
 
             model.Metadata[key] = value;
         }
+    }
+
+    /// <summary>Reads the multi-label head written under <see cref="MultiLabel"/>.</summary>
+    /// <exception cref="OnnxFormatException">The value is not a valid head for <paramref name="labelCount"/> labels.</exception>
+    public static MultiLabelSection ParseMultiLabel(string value, int labelCount)
+    {
+        MultiLabelSection? section;
+        try
+        {
+            section = JsonSerializer.Deserialize<MultiLabelSection>(value, ArtifactJson.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new OnnxFormatException($"Metadata {MultiLabel} is not valid JSON ({e.Message.Split('\n')[0]}).");
+        }
+
+        var problem = section is null ? "it is empty" : section.Problem(labelCount);
+        if (problem is not null)
+        {
+            throw new OnnxFormatException($"Metadata {MultiLabel}: {problem}.");
+        }
+
+        return section!;
     }
 }

@@ -1,3 +1,5 @@
+using SentimentKit.Artifacts;
+
 namespace SentimentKit.Onnx;
 
 /// <summary>
@@ -47,7 +49,8 @@ internal static class RnnOnnxGraph
     /// <param name="metadata">More <c>metadata_props</c> (see <see cref="OnnxMetadata"/>), or <see langword="null"/>.</param>
     /// <returns>The model.</returns>
     /// <exception cref="ArgumentException">The spec is invalid, or a weight is missing or of another shape.</exception>
-    public static OnnxModel Build(RnnOnnxSpec spec, IReadOnlyDictionary<string, FloatTensor> weights, double temperature = 1, IReadOnlyDictionary<string, string>? metadata = null)
+    /// <param name="multiLabel">The head of a multi-label model (sigmoids, per-label calibration), or <see langword="null"/> for a softmax.</param>
+    public static OnnxModel Build(RnnOnnxSpec spec, IReadOnlyDictionary<string, FloatTensor> weights, double temperature = 1, IReadOnlyDictionary<string, string>? metadata = null, MultiLabelSection? multiLabel = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(weights);
@@ -76,8 +79,8 @@ internal static class RnnOnnxGraph
 
         var hidden = graph.Add("Relu", [Linear(graph, lookup, "head.1", pooled, spec.HeadHiddenSize, spec.PooledSize)]);
         var logits = Linear(graph, lookup, "head.4", hidden, spec.ClassCount, spec.HeadHiddenSize);
-        graph.AddClassifierOutputs(logits, spec.ClassCount, temperature);
-        return graph.Build(Kind, spec.ClassCount, temperature, metadata);
+        graph.AddClassifierOutputs(logits, spec.ClassCount, temperature, multiLabel);
+        return graph.Build(Kind, spec.ClassCount, temperature, metadata, multiLabel);
     }
 
     /// <summary>Adds one layer (both directions): <c>[time, batch, in]</c> to <c>[time, batch, directions × hidden]</c> and its final states.</summary>

@@ -15,6 +15,12 @@ internal static class SentimentOnnxExport
     /// <summary>The value of <see cref="OnnxMetadata.Task"/>: softmax over the classes, one label per text.</summary>
     public const string SingleLabel = "single_label";
 
+    /// <summary>The multi-label head of a manifest, or <see langword="null"/> for a single-label model.</summary>
+    public static MultiLabelSection? MultiLabelOf(ModelManifest manifest) =>
+        manifest.ClassificationTask == ClassificationTask.MultiLabel
+            ? manifest.Section<MultiLabelSection>(MultiLabelSection.Name) ?? throw new InvalidDataException("A multi-label manifest has no multi_label section.")
+            : null;
+
     private static readonly JsonSerializerOptions CompactJson = new(ArtifactJson.Options) { WriteIndented = false };
 
     /// <summary>The RNN graph and its metadata.</summary>
@@ -36,7 +42,7 @@ internal static class SentimentOnnxExport
 
         metadata[OnnxMetadata.Truncation] = JsonSerializer.Serialize(section.Truncation, ArtifactJson.Options).Trim('"');
         metadata[OnnxMetadata.Vocabulary] = Encoding.UTF8.GetString(vocabularyJson);
-        return RnnOnnxGraph.Build(section.ToSpec(), weights, temperature, metadata);
+        return RnnOnnxGraph.Build(section.ToSpec(), weights, temperature, metadata, MultiLabelOf(manifest));
     }
 
     /// <summary>The n-gram graph and its metadata.</summary>
@@ -49,7 +55,7 @@ internal static class SentimentOnnxExport
     {
         var metadata = CommonMetadata(manifest);
         metadata[OnnxMetadata.NGrams] = Encoding.UTF8.GetString(ngramsJson);
-        return NGramOnnxGraph.Build(weights, temperature, metadata);
+        return NGramOnnxGraph.Build(weights, temperature, metadata, MultiLabelOf(manifest));
     }
 
     /// <summary>Reads a state dict's float tensors; an <see cref="InvalidDataException"/> when it is malformed.</summary>
@@ -59,7 +65,7 @@ internal static class SentimentOnnxExport
     {
         [OnnxMetadata.ModelKind] = manifest.Kind,
         [OnnxMetadata.Labels] = OnnxMetadata.FormatLabels(manifest.Labels),
-        [OnnxMetadata.Task] = SingleLabel,
+        [OnnxMetadata.Task] = manifest.ClassificationTask == ClassificationTask.MultiLabel ? MultiLabelSection.Task : SingleLabel,
         [OnnxMetadata.LibraryVersion] = manifest.LibraryVersion,
         [OnnxMetadata.CreatedUtc] = manifest.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         [OnnxMetadata.Seed] = manifest.Seed.ToString(CultureInfo.InvariantCulture),

@@ -201,6 +201,23 @@ public sealed class NGramFeaturizer
         return NGramFitter.Fit(texts, labels, classCount, options, normalizer, tokenizer);
     }
 
+    /// <summary>
+    /// Fits the featurizer on multi-label training texts; the label sets are used by <see cref="NGramWeighting.NaiveBayes"/>
+    /// only, one label against its absence at a time (see <see cref="NaiveBayesRatios.CountMultiLabel"/>).
+    /// </summary>
+    internal static NGramFeaturizer FitMultiLabel(
+        IReadOnlyList<string> texts, IReadOnlyList<bool[]> labelSets, int labelCount, NGramFeaturizerOptions? options, TextNormalizer? normalizer, ITokenizer? tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(labelSets);
+        ArgumentNullException.ThrowIfNull(texts);
+        if (labelSets.Count != texts.Count)
+        {
+            throw new ArgumentException($"There are {texts.Count} texts but {labelSets.Count} label sets.", nameof(labelSets));
+        }
+
+        return NGramFitter.Fit(texts, null, labelCount, options, normalizer, tokenizer, labelSets);
+    }
+
     /// <summary>Loads a featurizer saved by <see cref="Save(string)"/>.</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="tokenizer">The tokenizer to use; <see langword="null"/> for <see cref="WordTokenizer"/>.</param>

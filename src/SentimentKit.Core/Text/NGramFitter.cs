@@ -15,7 +15,8 @@ internal static class NGramFitter
         int classCount,
         NGramFeaturizerOptions? options,
         TextNormalizer? normalizer,
-        ITokenizer? tokenizer)
+        ITokenizer? tokenizer,
+        IReadOnlyList<bool[]>? labelSets = null)
     {
         ArgumentNullException.ThrowIfNull(texts);
         options ??= new NGramFeaturizerOptions();
@@ -119,12 +120,14 @@ internal static class NGramFitter
 
         var featurizer = new NGramFeaturizer(
             [.. tokens], features, frequencies, texts.Count, options.MaxNGramLength, options.SublinearTf, null, normalizer, tokenizer);
-        if (options.Weighting != NGramWeighting.NaiveBayes || labels is null)
+        if (options.Weighting != NGramWeighting.NaiveBayes || (labels is null && labelSets is null))
         {
             return featurizer;
         }
 
-        return featurizer.WithNaiveBayesRatios(NaiveBayesRatios.Count(featurizer, normalized, labels, classCount, options.NaiveBayesSmoothing, parallel));
+        return featurizer.WithNaiveBayesRatios(labelSets is not null
+            ? NaiveBayesRatios.CountMultiLabel(featurizer, normalized, labelSets, classCount, options.NaiveBayesSmoothing, parallel)
+            : NaiveBayesRatios.Count(featurizer, normalized, labels!, classCount, options.NaiveBayesSmoothing, parallel));
     }
 
     private static Dictionary<NGramKey, int> CountDocumentFrequencies(

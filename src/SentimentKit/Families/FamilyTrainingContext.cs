@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using SentimentKit.Artifacts;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Evaluation;
@@ -24,7 +25,17 @@ internal sealed class FamilyTrainingContext
 
     public required string[] TrainTexts { get; init; }
 
+    /// <summary>Gets the class index of each training text; empty for a multi-label run (see <see cref="TrainTargets"/>).</summary>
     public required int[] TrainLabels { get; init; }
+
+    /// <summary>Gets the label set of each training text (one flag per label) for a multi-label run, or <see langword="null"/>.</summary>
+    public bool[][]? TrainTargets { get; init; }
+
+    /// <summary>Gets the label set of each validation text for a multi-label run, or <see langword="null"/>.</summary>
+    public bool[][]? ValidTargets { get; init; }
+
+    /// <summary>Gets a value indicating whether the run is multi-label: one sigmoid per label, whatever the family.</summary>
+    public bool IsMultiLabel => TrainTargets is not null;
 
     public required string[]? ValidTexts { get; init; }
 
@@ -69,6 +80,18 @@ internal sealed class FamilyTrainingContext
     /// <summary>Gets why calibration was asked for but not applied, or <see langword="null"/>.</summary>
     public string? CalibrationSkipped { get; private set; }
 
+    /// <summary>Gets the head of a multi-label run after training: thresholds, per-label calibration, validation metrics.</summary>
+    public MultiLabelSection? MultiLabel { get; private set; }
+
+    /// <summary>Gets the multi-label validation metrics with calibration and tuned thresholds.</summary>
+    public MultiLabelEvaluation? MultiLabelValidation { get; private set; }
+
+    /// <summary>Gets the multi-label validation metrics with calibration and every threshold at 0.5.</summary>
+    public MultiLabelEvaluation? MultiLabelValidationAtHalf { get; private set; }
+
+    /// <summary>Gets the labels whose Platt scaling was kept.</summary>
+    public IReadOnlyList<string>? CalibratedLabels { get; private set; }
+
     /// <summary>Encodes texts in parallel, stopping at cancellation.</summary>
     public TInput[] Encode<TInput>(IReadOnlyList<string> texts, Func<string, TInput> encode)
     {
@@ -107,8 +130,17 @@ internal sealed class FamilyTrainingContext
             trainer.ParameterGroups = parameterGroups?.Invoke();
             if (RangeTest is { } test)
             {
-                RangeTestResult = trainer.FindLearningRate(train, TrainLabels, test.Options, test.Progress, CancellationToken);
-                return new ClassifierRunner<TInput>(module, Device, attribution);
+                RangeTestResult = IsMultiLabel
+                    ? trainer.FindLearningRateMultiLabel(train, TrainTargets!, test.Options, test.Progress, CancellationToken)
+                    : trainer.FindLearningRate(train, TrainLabels, test.Options, test.Progress, CancellationToken);
+                return new ClassifierRunner<TInput>(module, Device, attribution) { MultiLabel = IsMultiLabel };
+            }
+
+            if (IsMultiLabel)
+            {
+                History = trainer.TrainMultiLabel(train, TrainTargets!, valid, ValidTargets, Progress, CancellationToken);
+                FitMultiLabelHead(trainer, valid);
+                return new ClassifierRunner<TInput>(module, Device, attribution) { MultiLabel = true };
             }
 
             History = trainer.Train(train, TrainLabels, valid, ValidLabels, Progress, CancellationToken);
@@ -125,6 +157,90 @@ internal sealed class FamilyTrainingContext
             module.Dispose();
             throw;
         }
+    }
+
+    // After multi-label training: a Platt scaling per label where it lowers that label's validation log loss, then per-label
+    // thresholds that maximize each label's F1 on the calibrated validation probabilities (0.5 without validation data).
+    private void FitMultiLabelHead<TInput>(ClassifierTrainer<TInput> trainer, TInput[]? valid)
+    {
+        var names = Labels.Names;
+        var half = Enumerable.Repeat(0.5f, names.Count).ToArray();
+        if (valid is null)
+        {
+            MultiLabel = new MultiLabelSection { Thresholds = half };
+            CalibrationSkipped = Options.Calibrate ? "there was no validation split to calibrate or tune thresholds on" : null;
+            return;
+        }
+
+        var truth = ValidTargets!;
+        var logits = trainer.PredictLogits(valid);
+        var head = new MultiLabelSection { Thresholds = half };
+        if (Options.Calibrate)
+        {
+            head = Calibrated(head, logits, truth);
+        }
+
+        var probabilities = MultiLabelHead.Rows(head.Probabilities(logits), names.Count);
+        var thresholds = Options.TuneThresholds ? MultiLabelThresholds.Tune(truth, probabilities) : half;
+        MultiLabelValidation = MultiLabelEvaluation.Compute(names, truth, probabilities, thresholds);
+        MultiLabelValidationAtHalf = MultiLabelEvaluation.Compute(names, truth, probabilities, half);
+        MultiLabel = head with { Thresholds = thresholds, Validation = MultiLabelValidation.ToJson() };
+        Log.MultiLabelHeadFitted(Logger, MultiLabelValidationAtHalf.MicroF1, MultiLabelValidation.MicroF1, CalibratedLabels?.Count ?? 0, names.Count);
+    }
+
+    private MultiLabelSection Calibrated(MultiLabelSection head, float[] logits, bool[][] truth)
+    {
+        var classes = Labels.Count;
+        if (truth.Length < TemperatureScaling.MinExamples)
+        {
+            CalibrationSkipped = $"only {truth.Length} validation examples; calibration needs at least {TemperatureScaling.MinExamples}";
+            Log.CalibrationSkipped(Logger, CalibrationSkipped);
+            return head;
+        }
+
+        var scales = Enumerable.Repeat(1f, classes).ToArray();
+        var biases = new float[classes];
+        var kept = new List<string>();
+        for (var c = 0; c < classes; c++)
+        {
+            var z = Enumerable.Range(0, truth.Length).Select(i => logits[(i * classes) + c]).ToArray();
+            var y = truth.Select(row => row[c]).ToArray();
+            if (Array.TrueForAll(y, v => v) || Array.TrueForAll(y, v => !v))
+            {
+                // One class only: a fitted scaling would only learn the base rate of this split.
+                continue;
+            }
+
+            var (scale, bias) = SigmoidCalibration.Fit(z, y);
+            if (float.IsFinite(scale) && float.IsFinite(bias) && scale > 0
+                && LabelLogLoss(z, y, scale, bias) < LabelLogLoss(z, y, 1, 0) - 1e-9)
+            {
+                (scales[c], biases[c]) = (scale, bias);
+                kept.Add(Labels[c]);
+            }
+        }
+
+        CalibratedLabels = kept;
+        if (kept.Count == 0)
+        {
+            CalibrationSkipped = "no label's Platt scaling lowered its validation log loss";
+            Log.CalibrationSkipped(Logger, CalibrationSkipped);
+            return head;
+        }
+
+        return head with { CalibrationScales = scales, CalibrationBiases = biases };
+    }
+
+    private static double LabelLogLoss(float[] logits, bool[] truth, float scale, float bias)
+    {
+        double sum = 0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var p = Math.Clamp(MultiLabelSection.Sigmoid((scale * logits[i]) + bias), 1e-7, 1 - 1e-7);
+            sum -= truth[i] ? Math.Log(p) : Math.Log(1 - p);
+        }
+
+        return sum / logits.Length;
     }
 
     // A temperature is kept only where it can be trusted: enough validation examples, and a lower validation log loss.

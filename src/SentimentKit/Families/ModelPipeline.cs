@@ -14,6 +14,9 @@ internal abstract class ModelPipeline : IDisposable
 
     public abstract int ClassCount { get; }
 
+    /// <summary>Gets or sets a value indicating whether the logits are one sigmoid per label (set from the manifest's task when loaded).</summary>
+    public abstract bool MultiLabel { get; set; }
+
     public abstract ComputeDevice Device { get; }
 
     /// <summary>Gets the vocabulary size or the number of n-gram features.</summary>
@@ -55,6 +58,12 @@ internal abstract class ModelPipeline<TInput>(ClassifierRunner<TInput> runner) :
     protected ClassifierRunner<TInput> Runner { get; } = runner;
 
     public override int ClassCount => Runner.ClassCount;
+
+    public override bool MultiLabel
+    {
+        get => Runner.MultiLabel;
+        set => Runner.MultiLabel = value;
+    }
 
     public override ComputeDevice Device => Runner.Device;
 

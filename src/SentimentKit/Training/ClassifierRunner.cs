@@ -33,6 +33,9 @@ internal sealed class ClassifierRunner<TInput> : IDisposable
 
     public int ClassCount => Module.ClassCount;
 
+    /// <summary>Gets or sets a value indicating whether the module's logits are one sigmoid per label (attributions then explain each label on its own).</summary>
+    public bool MultiLabel { get; set; }
+
     /// <summary>Logits of every input, in input order (row-major <c>[count, classes]</c>).</summary>
     public float[] Logits(IReadOnlyList<TInput> inputs, int batchSize, CancellationToken cancellationToken = default)
     {
@@ -69,7 +72,7 @@ internal sealed class ClassifierRunner<TInput> : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentOutOfRangeException.ThrowIfNegative(target);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(target, ClassCount);
-        return _attribution.Attribute(Module, Device, input, target);
+        return _attribution.Attribute(Module, Device, input, target, MultiLabel);
     }
 
     public void Dispose()

@@ -91,7 +91,75 @@ public sealed class ClassifierTrainer<TInput>
         CancellationToken cancellationToken = default)
     {
         var (trainInputs, trainLabels, validInputs, validLabels) = PrepareData(inputs, labels, validationInputs, validationLabels);
-        return new Run(this, trainInputs, trainLabels, validInputs, validLabels, progress, cancellationToken).Execute();
+        return new Run(this, trainInputs, new Targets(trainLabels, null), validInputs, validLabels is null ? null : new Targets(validLabels, null), progress, cancellationToken).Execute();
+    }
+
+    /// <summary>
+    /// Trains the model multi-label: one sigmoid per label and binary cross-entropy against each example's label set
+    /// (positive weights for rare labels with <see cref="ClassWeighting.Balanced"/>); validation, early stopping,
+    /// checkpoints and progress as <see cref="Train"/>, with the multi-label metrics at threshold 0.5 in each epoch's
+    /// <see cref="EpochSummary.MultiLabelValidation"/>.
+    /// </summary>
+    /// <param name="inputs">The training examples.</param>
+    /// <param name="targets">One row per training example, one flag per label (all false: the empty set).</param>
+    /// <param name="validationInputs">Validation examples; <see langword="null"/> holds out <see cref="TrainerOptions.ValidationFraction"/> by iterative stratification.</param>
+    /// <param name="validationTargets">The label sets of the validation examples.</param>
+    /// <param name="progress">Receives progress every few steps (accuracy: the share of label decisions right at 0.5).</param>
+    /// <param name="cancellationToken">Stops training at the next batch boundary.</param>
+    /// <returns>The history of the run; the model holds the final (or best) weights.</returns>
+    internal TrainingHistory TrainMultiLabel(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<bool[]> targets,
+        IReadOnlyList<TInput>? validationInputs = null,
+        IReadOnlyList<bool[]>? validationTargets = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        TrainingData.CheckNotEmpty(inputs.Count, "training");
+        TrainingData.CheckTargets(inputs.Count, targets, _labelNames.Length, "training");
+        if ((validationInputs is null) != (validationTargets is null))
+        {
+            throw new InvalidTrainingDataException("Give both validation inputs and validation label sets, or neither.");
+        }
+
+        TInput[] trainInputs = [.. inputs];
+        bool[][] trainTargets = [.. targets];
+        TInput[]? validInputs = null;
+        bool[][]? validTargets = null;
+        if (validationInputs is not null)
+        {
+            TrainingData.CheckNotEmpty(validationInputs.Count, "validation");
+            TrainingData.CheckTargets(validationInputs.Count, validationTargets!, _labelNames.Length, "validation");
+            (validInputs, validTargets) = ([.. validationInputs], [.. validationTargets!]);
+        }
+        else if (_options.ValidationFraction > 0)
+        {
+            var (kept, heldOut) = DatasetSplitter.IterativeStratifiedIndices(LabelSetTargets.Indices(targets), _labelNames.Length, _options.ValidationFraction, _options.Seed);
+            if (heldOut.Length > 0 && kept.Length > 0)
+            {
+                (validInputs, validTargets) = ([.. heldOut.Select(i => inputs[i])], [.. heldOut.Select(i => targets[i])]);
+                (trainInputs, trainTargets) = ([.. kept.Select(i => inputs[i])], [.. kept.Select(i => targets[i])]);
+            }
+        }
+
+        return new Run(this, trainInputs, new Targets(null, trainTargets), validInputs, validInputs is null ? null : new Targets(null, validTargets), progress, cancellationToken).Execute();
+    }
+
+    /// <summary>
+    /// The multi-label metrics of the model on examples with label sets at the given thresholds (0.5 for every label
+    /// when <see langword="null"/>), with the mean binary cross-entropy of its plain sigmoids.
+    /// </summary>
+    internal (MultiLabelEvaluation Metrics, double LogLoss) EvaluateMultiLabel(IReadOnlyList<TInput> inputs, IReadOnlyList<bool[]> targets, IReadOnlyList<float>? thresholds = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        TrainingData.CheckTargets(inputs.Count, targets, _labelNames.Length, "evaluation");
+        var logits = PredictLogits(inputs);
+        var classes = _labelNames.Length;
+        var probabilities = MultiLabelHead.Sigmoids(logits, classes);
+        return (MultiLabelEvaluation.Compute(_labelNames, targets, probabilities, thresholds ?? [.. Enumerable.Repeat(0.5f, classes)]), MultiLabelHead.LogLoss(probabilities, targets));
     }
 
     /// <summary>The former name of <see cref="Train"/>.</summary>
@@ -138,7 +206,26 @@ public sealed class ClassifierTrainer<TInput>
         TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "training");
         options = options?.Clone() ?? new LearningRateFinderOptions();
         options.Validate();
-        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], [.. labels], options, progress, cancellationToken);
+        using var objective = TrainingObjective.SingleLabel([.. labels], _options, _labelNames.Length, _device.TorchDevice, weighted: false);
+        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], objective, options, progress, cancellationToken);
+    }
+
+    /// <summary>The learning-rate range test with the multi-label loss (see <see cref="FindLearningRate"/>).</summary>
+    internal LearningRateFinderResult FindLearningRateMultiLabel(
+        IReadOnlyList<TInput> inputs,
+        IReadOnlyList<bool[]> targets,
+        LearningRateFinderOptions? options = null,
+        IProgress<LearningRatePoint>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        TrainingData.CheckNotEmpty(inputs.Count, "training");
+        TrainingData.CheckTargets(inputs.Count, targets, _labelNames.Length, "training");
+        options = options?.Clone() ?? new LearningRateFinderOptions();
+        options.Validate();
+        using var objective = TrainingObjective.MultiLabel([.. targets], _options, _labelNames.Length, _device.TorchDevice);
+        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], objective, options, progress, cancellationToken);
     }
 
     /// <summary>Computes the metrics of the model on labeled examples.</summary>
@@ -222,14 +309,17 @@ public sealed class ClassifierTrainer<TInput>
         return ([.. kept.Select(i => inputs[i])], [.. kept.Select(i => labels[i])], [.. heldOut.Select(i => inputs[i])], [.. heldOut.Select(i => labels[i])]);
     }
 
-    /// <summary>One call of <see cref="Train"/>: the loop and its state.</summary>
+    /// <summary>The labels of a set: one class index per example, or one label set (0/1 per label) per example.</summary>
+    private sealed record Targets(int[]? Labels, bool[][]? Sets);
+
+    /// <summary>One call of <see cref="Train"/> or <see cref="TrainMultiLabel"/>: the loop and its state.</summary>
     private sealed class Run
     {
         private readonly ClassifierTrainer<TInput> _trainer;
         private readonly TInput[] _inputs;
-        private readonly int[] _labels;
+        private readonly Targets _targets;
         private readonly TInput[]? _validInputs;
-        private readonly int[]? _validLabels;
+        private readonly Targets? _validTargets;
         private readonly IProgress<TrainingProgress>? _progress;
         private readonly CancellationToken _cancellationToken;
         private readonly TrainerOptions _options;
@@ -242,13 +332,13 @@ public sealed class ClassifierTrainer<TInput>
         private long _globalStep;
         private double[]? _rateScales;
 
-        public Run(ClassifierTrainer<TInput> trainer, TInput[] inputs, int[] labels, TInput[]? validInputs, int[]? validLabels, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        public Run(ClassifierTrainer<TInput> trainer, TInput[] inputs, Targets targets, TInput[]? validInputs, Targets? validTargets, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
         {
             _trainer = trainer;
             _inputs = inputs;
-            _labels = labels;
+            _targets = targets;
             _validInputs = validInputs;
-            _validLabels = validLabels;
+            _validTargets = validTargets;
             _progress = progress;
             _cancellationToken = cancellationToken;
             _options = trainer._options;
@@ -269,9 +359,9 @@ public sealed class ClassifierTrainer<TInput>
             var scheduler = new LearningRateScheduler(_options, stepsPerEpoch.Sum(), _best.HigherIsBetter);
             using var optimizer = _trainer.ParameterGroups is { } groups ? Optimizers.Create(_options, groups) : Optimizers.Create(_options, _module.parameters());
             _rateScales = _trainer.ParameterGroups?.Select(g => g.LearningRateScale).ToArray();
-            using var classWeights = ClassWeights.Compute(_options, _labels, classes) is { } weights
-                ? torch.tensor(weights.Select(w => (float)w).ToArray(), device: _trainer._device.TorchDevice).DetachFromDisposeScope()
-                : null;
+            using var objective = _targets.Sets is { } sets
+                ? TrainingObjective.MultiLabel(sets, _options, classes, _trainer._device.TorchDevice)
+                : TrainingObjective.SingleLabel(_targets.Labels!, _options, classes, _trainer._device.TorchDevice);
             var fingerprint = Checkpoint.Fingerprint(_module);
             var firstEpoch = 1;
             int? resumedAfter = null;
@@ -295,7 +385,7 @@ public sealed class ClassifierTrainer<TInput>
             var stoppedEarly = false;
             for (var epoch = firstEpoch; epoch <= _options.Epochs && !stoppedEarly; epoch++)
             {
-                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, classWeights) || OutOfTime(epoch);
+                stoppedEarly = TrainEpoch(epoch, optimizer, scheduler, objective) || OutOfTime(epoch);
                 if (_options.CheckpointDirectory is { } directory)
                 {
                     var state = new CheckpointState
@@ -331,9 +421,17 @@ public sealed class ClassifierTrainer<TInput>
             }
 
             ClassificationMetrics? finalValidation = null;
+            MultiLabelEvaluation? finalMultiLabel = null;
             if (_validInputs is not null)
             {
-                finalValidation = _trainer.Evaluate(_validInputs, _validLabels!);
+                if (_validTargets!.Sets is { } validSets)
+                {
+                    finalMultiLabel = _trainer.EvaluateMultiLabel(_validInputs, validSets).Metrics;
+                }
+                else
+                {
+                    finalValidation = _trainer.Evaluate(_validInputs, _validTargets.Labels!);
+                }
             }
 
             DisposeBestWeights();
@@ -346,6 +444,7 @@ public sealed class ClassifierTrainer<TInput>
                 StoppedEarly = stoppedEarly,
                 ResumedAfterEpoch = resumedAfter,
                 FinalValidation = finalValidation,
+                FinalMultiLabelValidation = finalMultiLabel,
                 TotalSeconds = started.Elapsed.TotalSeconds,
             };
         }
@@ -370,7 +469,7 @@ public sealed class ClassifierTrainer<TInput>
         }
 
         // Returns true when early stopping says to stop after this epoch.
-        private bool TrainEpoch(int epoch, optim.Optimizer optimizer, LearningRateScheduler scheduler, Tensor? classWeights)
+        private bool TrainEpoch(int epoch, optim.Optimizer optimizer, LearningRateScheduler scheduler, TrainingObjective objective)
         {
             var batches = _sampler.GetBatches(epoch - 1);
             var padding = _sampler.GetPaddingStatistics(epoch - 1);
@@ -378,10 +477,10 @@ public sealed class ClassifierTrainer<TInput>
             var clock = Stopwatch.StartNew();
             double validationSeconds = 0;
             double lossSum = 0;
-            long correct = 0, seen = 0;
+            long correct = 0, seen = 0, decisions = 0;
             var steps = 0;
             double learningRate = scheduler.At(_globalStep);
-            ClassificationMetrics? validation = null;
+            (ClassificationMetrics? Single, MultiLabelEvaluation? Multi) validation = default;
             var stop = false;
 
             _module.train();
@@ -398,10 +497,10 @@ public sealed class ClassifierTrainer<TInput>
                         group.LearningRate = learningRate * (_rateScales is { } scales ? scales[g++] : 1);
                     }
 
-                    using var batch = _trainer._model.CreateBatch(indices.Select(i => _inputs[i]).ToArray(), indices.Select(i => _labels[i]).ToArray(), _trainer._device.TorchDevice);
+                    using var batch = _trainer._model.CreateBatch(indices.Select(i => _inputs[i]).ToArray(), objective.BatchLabels(indices), _trainer._device.TorchDevice);
                     optimizer.zero_grad();
                     var logits = _trainer._model.ForwardBatch(batch);
-                    var loss = nn.functional.cross_entropy(logits, batch.Labels!, classWeights, label_smoothing: _options.LabelSmoothing);
+                    var loss = objective.Loss(logits, batch, indices);
                     var lossValue = loss.item<float>();
                     if (!float.IsFinite(lossValue))
                     {
@@ -416,15 +515,16 @@ public sealed class ClassifierTrainer<TInput>
 
                     optimizer.step();
                     lossSum += lossValue;
-                    correct += logits.argmax(1).eq(batch.Labels!).sum().item<long>();
+                    correct += objective.Correct(logits, batch, indices);
                     seen += indices.Length;
+                    decisions += (long)indices.Length * objective.DecisionsPerExample;
                 }
 
                 _globalStep++;
                 steps++;
                 if ((b + 1) % _options.ProgressIntervalSteps == 0 || b == batches.Count - 1)
                 {
-                    Report(epoch, b + 1, batches.Count, lossSum, correct, seen, learningRate, clock.Elapsed.TotalSeconds - validationSeconds);
+                    Report(epoch, b + 1, batches.Count, lossSum, correct, seen, decisions, learningRate, clock.Elapsed.TotalSeconds - validationSeconds);
                 }
 
                 if (_options.ValidationIntervalSteps is { } interval && _globalStep % interval == 0 && b < batches.Count - 1)
@@ -453,33 +553,54 @@ public sealed class ClassifierTrainer<TInput>
                 Epoch = epoch,
                 Steps = steps,
                 TrainLoss = lossSum / Math.Max(1, steps),
-                TrainAccuracy = seen > 0 ? (double)correct / seen : 0,
+                TrainAccuracy = decisions > 0 ? (double)correct / decisions : 0,
                 LearningRate = learningRate,
                 TrainSeconds = trainSeconds,
                 ValidationSeconds = validationSeconds,
                 SamplesPerSecond = trainSeconds > 0 ? seen / trainSeconds : 0,
                 PaddingEfficiency = padding.Efficiency,
-                Validation = validation,
+                Validation = validation.Single,
+                MultiLabelValidation = validation.Multi,
             };
             _history.Add(summary);
-            Log.EpochCompleted(_trainer._logger, epoch, _options.Epochs, summary.TrainLoss, summary.TrainAccuracy, validation?.Accuracy ?? double.NaN, summary.SamplesPerSecond, trainSeconds);
+            var validationAccuracy = validation.Single?.Accuracy ?? validation.Multi?.SubsetAccuracy ?? double.NaN;
+            Log.EpochCompleted(_trainer._logger, epoch, _options.Epochs, summary.TrainLoss, summary.TrainAccuracy, validationAccuracy, summary.SamplesPerSecond, trainSeconds);
             return stop;
         }
 
-        private (ClassificationMetrics? Metrics, bool Stop) Validate(int epoch, LearningRateScheduler scheduler)
+        private ((ClassificationMetrics? Single, MultiLabelEvaluation? Multi) Metrics, bool Stop) Validate(int epoch, LearningRateScheduler scheduler)
         {
             if (_validInputs is null)
             {
-                return (null, false);
+                return (default, false);
             }
 
-            var metrics = _trainer.Evaluate(_validInputs, _validLabels!);
-            var value = _options.EarlyStoppingMetric switch
+            (ClassificationMetrics? Single, MultiLabelEvaluation? Multi) metrics;
+            double value;
+            if (_validTargets!.Sets is { } sets)
             {
-                EarlyStoppingMetric.MacroF1 => metrics.MacroF1,
-                EarlyStoppingMetric.Loss => metrics.LogLoss,
-                _ => metrics.Accuracy,
-            };
+                // Multi-label: subset accuracy, macro F1 at 0.5, or the mean binary cross-entropy.
+                var (multi, logLoss) = _trainer.EvaluateMultiLabel(_validInputs, sets);
+                metrics = (null, multi);
+                value = _options.EarlyStoppingMetric switch
+                {
+                    EarlyStoppingMetric.MacroF1 => multi.MacroF1,
+                    EarlyStoppingMetric.Loss => logLoss,
+                    _ => multi.SubsetAccuracy,
+                };
+            }
+            else
+            {
+                var single = _trainer.Evaluate(_validInputs, _validTargets.Labels!);
+                metrics = (single, null);
+                value = _options.EarlyStoppingMetric switch
+                {
+                    EarlyStoppingMetric.MacroF1 => single.MacroF1,
+                    EarlyStoppingMetric.Loss => single.LogLoss,
+                    _ => single.Accuracy,
+                };
+            }
+
             if (scheduler.OnValidation(value))
             {
                 Log.LearningRateReduced(_trainer._logger, scheduler.State.LearningRate);
@@ -520,7 +641,7 @@ public sealed class ClassifierTrainer<TInput>
             _bestWeights = null;
         }
 
-        private void Report(int epoch, int step, int steps, double lossSum, long correct, long seen, double learningRate, double seconds)
+        private void Report(int epoch, int step, int steps, double lossSum, long correct, long seen, long decisions, double learningRate, double seconds)
         {
             if (_progress is null)
             {
@@ -536,7 +657,7 @@ public sealed class ClassifierTrainer<TInput>
                 Step = step,
                 StepsInEpoch = steps,
                 Loss = lossSum / step,
-                Accuracy = seen > 0 ? (double)correct / seen : 0,
+                Accuracy = decisions > 0 ? (double)correct / decisions : 0,
                 LearningRate = learningRate,
                 SamplesPerSecond = seconds > 0 ? seen / seconds : 0,
                 EstimatedTimeLeft = TimeSpan.FromSeconds(perStep * remainingSteps),

@@ -10,7 +10,7 @@ internal sealed class FeatureGradientTimesInput : IAttributionMethod<SparseDocum
 {
     public static readonly FeatureGradientTimesInput Instance = new();
 
-    public float[] Attribute(ITextClassifierModule<SparseDocument> module, ComputeDevice device, SparseDocument input, int target)
+    public float[] Attribute(ITextClassifierModule<SparseDocument> module, ComputeDevice device, SparseDocument input, int target, bool multiLabel)
     {
         if (module is not BagOfNgramsClassifier bag)
         {
@@ -21,7 +21,7 @@ internal sealed class FeatureGradientTimesInput : IAttributionMethod<SparseDocum
         using var grad = torch.enable_grad();
         using var batch = (BagBatch)module.CreateBatch([input], null, device.TorchDevice);
         var weights = batch.Weights.detach().clone().requires_grad_();
-        var logProbabilities = bag.forward(batch.Ids, batch.Offsets, weights).log_softmax(1);
+        var logProbabilities = AttributionTarget.LogProbabilities(bag.forward(batch.Ids, batch.Offsets, weights), multiLabel);
         logProbabilities[0, target].backward();
         return (weights.grad! * weights.detach()).to(torch.float32).cpu().data<float>().ToArray();
     }

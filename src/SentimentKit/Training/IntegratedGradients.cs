@@ -16,7 +16,7 @@ internal sealed class IntegratedGradients : IAttributionMethod<int[]>
 
     private const int Steps = 32;
 
-    public float[] Attribute(ITextClassifierModule<int[]> module, ComputeDevice device, int[] input, int target)
+    public float[] Attribute(ITextClassifierModule<int[]> module, ComputeDevice device, int[] input, int target, bool multiLabel)
     {
         if (module is not IEmbeddingClassifier classifier)
         {
@@ -35,7 +35,7 @@ internal sealed class IntegratedGradients : IAttributionMethod<int[]>
         classifier.SetInputGradientMode(true);
         try
         {
-            var logProbabilities = classifier.ForwardEmbedded(path, lengths).log_softmax(1);
+            var logProbabilities = AttributionTarget.LogProbabilities(classifier.ForwardEmbedded(path, lengths), multiLabel);
             logProbabilities[.., target].sum().backward();
         }
         finally

@@ -13,7 +13,7 @@ namespace SentimentKit.Training;
 internal static class LearningRateRangeTest
 {
     public static LearningRateFinderResult Run<TInput>(
-        ITextClassifierModule<TInput> model, TrainerOptions trainer, ComputeDevice device, TInput[] inputs, int[] labels,
+        ITextClassifierModule<TInput> model, TrainerOptions trainer, ComputeDevice device, TInput[] inputs, TrainingObjective objective,
         LearningRateFinderOptions options, IProgress<LearningRatePoint>? progress, CancellationToken cancellationToken)
     {
         var module = model.TorchModule;
@@ -52,9 +52,9 @@ internal static class LearningRateRangeTest
                         group.LearningRate = rate;
                     }
 
-                    using var batch = model.CreateBatch(indices.Select(i => inputs[i]).ToArray(), indices.Select(i => labels[i]).ToArray(), device.TorchDevice);
+                    using var batch = model.CreateBatch(indices.Select(i => inputs[i]).ToArray(), objective.BatchLabels(indices), device.TorchDevice);
                     optimizer.zero_grad();
-                    var output = nn.functional.cross_entropy(model.ForwardBatch(batch), batch.Labels!, label_smoothing: trainer.LabelSmoothing);
+                    var output = objective.Loss(model.ForwardBatch(batch), batch, indices);
                     loss = output.item<float>();
                     if (float.IsFinite(loss))
                     {

@@ -68,7 +68,9 @@ internal sealed class NGramFamily : ModelFamily
     public override ModelPipeline Train(FamilyTrainingContext context)
     {
         var options = (NGramModelOptions)context.Options.Model;
-        var featurizer = NGramFeaturizer.Fit(context.TrainTexts, context.TrainLabels, context.Labels.Count, options.Features, context.Normalizer, WordTokenizer.Instance);
+        var featurizer = context.TrainTargets is { } labelSets
+            ? NGramFeaturizer.FitMultiLabel(context.TrainTexts, labelSets, context.Labels.Count, options.Features, context.Normalizer, WordTokenizer.Instance)
+            : NGramFeaturizer.Fit(context.TrainTexts, context.TrainLabels, context.Labels.Count, options.Features, context.Normalizer, WordTokenizer.Instance);
         context.CancellationToken.ThrowIfCancellationRequested();
         var trainDocuments = featurizer.Transform(context.TrainTexts);
         var validDocuments = context.ValidTexts is { } validTexts ? featurizer.Transform(validTexts) : null;
