@@ -12,7 +12,10 @@ namespace SentimentKit;
 /// Picks the model for the data within a time budget: trains the library's recipes cheapest first (the n-gram models
 /// in seconds, then the recurrent ones), each fitted to the training set's statistics, judges every one on the same
 /// validation split — never on anything else — and returns the best, with the leaderboard of all of them in its
-/// file (<see cref="SentimentModel.Leaderboard"/>).
+/// file (<see cref="SentimentModel.Leaderboard"/>). After the single candidates it tries an ensemble of the best
+/// candidate of each kind (<see cref="AutoTrainerOptions.EnsembleMembers"/>): weights and a temperature fitted on one
+/// half of the validation split, chosen only if it is more accurate than the best single candidate on the other half.
+/// The chosen model, ensemble or not, is one <c>.skm</c> file.
 /// </summary>
 /// <example>
 /// <code>
@@ -42,7 +45,9 @@ public sealed class SentimentAutoTrainer
 
     /// <summary>
     /// Trains the candidates within the time budget and returns the one with the best validation accuracy (ties: the
-    /// lower validation log loss, then the cheaper). Candidates that finished are kept when the budget runs out.
+    /// lower validation log loss, then the cheaper), or the ensemble of the best of each kind when it beats that one on
+    /// the half of the validation split its weights were not fitted on. Candidates that finished are kept when the
+    /// budget runs out; the ensemble is tried only while time is left.
     /// </summary>
     /// <param name="train">The training examples.</param>
     /// <param name="validation">
