@@ -79,7 +79,9 @@ internal static class DemoCommand
             var samples = NotebookSentences.Concat(test.Where((_, i) => i % 250 == 0).Select(x => x.Text)).ToArray();
             var predictions = samples.Zip(predictor.PredictBatch(samples, cancellationToken)).ToArray();
             // The range test fine-tunes the encoder for 80 batches: minutes for a transformer on a CPU, so its report has no curve.
-            var rates = kind == ModelKind.Transformer ? null : FindLearningRate(trained.Leaderboard?.Single(e => e.Chosen).Recipe ?? name, auto, device, train, cancellationToken);
+            // An ensemble's curve is its best single candidate's (the members were trained by their own recipes).
+            var curveRecipe = trained.Leaderboard?.Where(e => e.Kind != ModelKind.Ensemble && e.ValidationAccuracy is not null).MaxBy(e => e.ValidationAccuracy)?.Recipe ?? name;
+            var rates = kind == ModelKind.Transformer ? null : FindLearningRate(curveRecipe, auto, device, train, cancellationToken);
             var files = ReportWriter.Write(folder, trained, evaluation, predictions, rates);
             var modelPath = Path.Combine(folder, "model.skm");
             OutputPath.SaveOrRescue(trained, modelPath);

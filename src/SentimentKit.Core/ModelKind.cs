@@ -23,6 +23,13 @@ public enum ModelKind
     /// </summary>
     Transformer = 3,
 
+    /// <summary>
+    /// Several trained models of other kinds in one file, each text's probabilities the weighted average of theirs
+    /// (each calibrated), then calibrated once more: what automatic training chooses when it beats every single model on
+    /// validation examples its weights were not fitted on. Built by <c>SentimentAutoTrainer</c>, not from options.
+    /// </summary>
+    Ensemble = 4,
+
     /// <summary>The former name of <see cref="NGrams"/>.</summary>
     [Obsolete("Use ModelKind.NGrams: the kind is the n-gram model, whichever weighting (TF-IDF or Naive Bayes) it uses.")]
     [EditorBrowsable(EditorBrowsableState.Never)]

@@ -10,6 +10,7 @@ internal static class ModelKindNames
         ModelKind.Gru => "gru",
         ModelKind.NGrams => "n_grams",
         ModelKind.Transformer => "transformer",
+        ModelKind.Ensemble => "ensemble",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown model kind."),
     };
 
@@ -22,6 +23,7 @@ internal static class ModelKindNames
             "gru" => (true, ModelKind.Gru),
             "n_grams" or "baseline" => (true, ModelKind.NGrams),
             "transformer" => (true, ModelKind.Transformer),
+            "ensemble" => (true, ModelKind.Ensemble),
             _ => (false, default),
         };
         return known;

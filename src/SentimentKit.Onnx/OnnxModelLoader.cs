@@ -51,36 +51,8 @@ internal static class OnnxModelLoader
     {
         var contents = ModelArtifactReader.Read(path);
         var manifest = contents.Manifest;
-        if (!ModelKindNames.TryParse(manifest.Kind, out var kind))
-        {
-            throw contents.Error($"its model kind '{manifest.Kind}' is not one this library knows.");
-        }
-
-        CheckTokenizer(manifest.Tokenizer);
         var multiLabel = SentimentOnnxExport.MultiLabelOf(manifest);
-        var temperature = contents.Calibration()?.Temperature ?? 1.0;
-        var weights = SentimentOnnxExport.ReadWeights(contents.Entries[ArtifactEntries.Weights]);
-        var normalizer = new TextNormalizer(manifest.Normalizer);
-        ITextScorer scorer;
-        if (kind == ModelKind.NGrams)
-        {
-            var featurizer = NGramFeaturizer.Load(contents.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance, normalizer);
-            scorer = NGramScorer(featurizer, weights, manifest.Labels.Count);
-        }
-        else
-        {
-            var section = contents.RequiredSection<RnnManifestSection>(RnnSection, "RNN options");
-            var vocabularyJson = contents.Entries[ArtifactEntries.Vocabulary];
-            var encoder = RnnEncoder(new MemoryStream(vocabularyJson), ArtifactEntries.Vocabulary, normalizer, section.VocabularySize);
-            if (section.ClassCount != manifest.Labels.Count)
-            {
-                throw contents.Error($"the model has {section.ClassCount} classes but the manifest lists {manifest.Labels.Count} labels.");
-            }
-
-            var model = SentimentOnnxExport.Rnn(manifest, section, weights, vocabularyJson, temperature);
-            scorer = new RnnSessionScorer(model.ToByteArray(), encoder, section, manifest.Labels.Count, options);
-        }
-
+        var (kind, temperature, scorer) = Scorer(contents, options);
         var info = new ModelInfo
         {
             Kind = kind,
@@ -97,6 +69,64 @@ internal static class OnnxModelLoader
             Thresholds = multiLabel?.Thresholds,
         };
         return (info, temperature, scorer, multiLabel);
+    }
+
+    /// <summary>The scorer of verified contents (a file's, or an ensemble member's) and the temperature to apply to its logits.</summary>
+    private static (ModelKind Kind, double Temperature, ITextScorer Scorer) Scorer(ArtifactContents contents, OnnxRuntimeOptions options)
+    {
+        var manifest = contents.Manifest;
+        if (!ModelKindNames.TryParse(manifest.Kind, out var kind))
+        {
+            throw contents.Error($"its model kind '{manifest.Kind}' is not one this library knows.");
+        }
+
+        if (kind == ModelKind.Ensemble)
+        {
+            return (kind, 1.0, EnsembleScorer(contents, options));
+        }
+
+        CheckTokenizer(manifest.Tokenizer);
+        var temperature = contents.Calibration()?.Temperature ?? 1.0;
+        var weights = SentimentOnnxExport.ReadWeights(contents.Entries[ArtifactEntries.Weights]);
+        var normalizer = new TextNormalizer(manifest.Normalizer);
+        if (kind == ModelKind.NGrams)
+        {
+            var featurizer = NGramFeaturizer.Load(contents.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance, normalizer);
+            return (kind, temperature, NGramScorer(featurizer, weights, manifest.Labels.Count));
+        }
+
+        var section = contents.RequiredSection<RnnManifestSection>(RnnSection, "RNN options");
+        var vocabularyJson = contents.Entries[ArtifactEntries.Vocabulary];
+        var encoder = RnnEncoder(new MemoryStream(vocabularyJson), ArtifactEntries.Vocabulary, normalizer, section.VocabularySize);
+        if (section.ClassCount != manifest.Labels.Count)
+        {
+            throw contents.Error($"the model has {section.ClassCount} classes but the manifest lists {manifest.Labels.Count} labels.");
+        }
+
+        var model = SentimentOnnxExport.Rnn(manifest, section, weights, vocabularyJson, temperature);
+        return (kind, temperature, new RnnSessionScorer(model.ToByteArray(), encoder, section, manifest.Labels.Count, options));
+    }
+
+    // Every member scored as its own file would be; whole or nothing.
+    private static EnsembleScorer EnsembleScorer(ArtifactContents contents, OnnxRuntimeOptions options)
+    {
+        var (section, members) = contents.Ensemble();
+        var scorers = new List<(double Weight, double Temperature, ITextScorer Scorer)>(members.Count);
+        try
+        {
+            for (var i = 0; i < members.Count; i++)
+            {
+                var (_, temperature, scorer) = Scorer(members[i], options);
+                scorers.Add((section.Members[i].Weight, temperature, scorer));
+            }
+
+            return new EnsembleScorer(scorers, section.Temperature, contents.Manifest.Labels.Count);
+        }
+        catch
+        {
+            scorers.ForEach(s => s.Scorer.Dispose());
+            throw;
+        }
     }
 
     private static (ModelInfo, double, ITextScorer, MultiLabelSection?) LoadOnnx(string path, OnnxRuntimeOptions options)

@@ -31,6 +31,15 @@ public sealed class AutoTrainerOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool DeriveRecipes { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets how many finished candidates, each the best of a different kind, the ensemble candidate may combine:
+    /// after the single candidates, automatic training fits their weights and a temperature on one half of the validation
+    /// split and keeps the ensemble only if it is more accurate than the best single candidate on the other half. 0 or 1
+    /// tries no ensemble.
+    /// </summary>
+    /// <value>The default value is 3.</value>
+    public int EnsembleMembers { get; set; } = 3;
+
     /// <summary>Gets or sets the stratified share of the training data held out to judge every candidate, when no validation set is given.</summary>
     /// <value>The default value is 0.1.</value>
     public double ValidationFraction { get; set; } = 0.1;
@@ -47,6 +56,8 @@ public sealed class AutoTrainerOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public int? CpuThreads { get; set; }
 
+    private const int MaxEnsembleMembers = Artifacts.EnsembleManifestSection.MaxMembers;
+
     /// <summary>Gets or sets the candidates themselves, replacing <see cref="Recipes"/> (tests).</summary>
     internal IReadOnlyList<(string Name, SentimentTrainerOptions Options)>? Candidates { get; set; }
 
@@ -57,6 +68,7 @@ public sealed class AutoTrainerOptions
         var errors = new OptionErrors();
         errors.Check(TimeBudget > TimeSpan.Zero, string.Create(CultureInfo.InvariantCulture, $"TimeBudget must be positive (got {TimeBudget})."));
         errors.Check(ValidationFraction is > 0 and <= 0.5, string.Create(CultureInfo.InvariantCulture, $"ValidationFraction must be in (0, 0.5]: every candidate is judged on it (got {ValidationFraction})."));
+        errors.Check(EnsembleMembers is >= 0 and <= MaxEnsembleMembers, string.Create(CultureInfo.InvariantCulture, $"EnsembleMembers must be in [0, {MaxEnsembleMembers}] (got {EnsembleMembers})."));
         errors.NotNull(Device, nameof(Device));
         errors.AtLeastWhenSet(nameof(CpuThreads), CpuThreads, 1);
         if (Recipes is not null)
@@ -78,6 +90,7 @@ public sealed class AutoTrainerOptions
         TimeBudget = TimeBudget,
         Recipes = Recipes?.ToArray(),
         DeriveRecipes = DeriveRecipes,
+        EnsembleMembers = EnsembleMembers,
         ValidationFraction = ValidationFraction,
         Seed = Seed,
         Device = Device,

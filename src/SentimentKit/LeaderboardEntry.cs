@@ -18,7 +18,12 @@ public sealed record LeaderboardEntry
     /// <summary>Gets what became of the candidate.</summary>
     public required CandidateStatus Status { get; init; }
 
-    /// <summary>Gets the validation accuracy of the trained candidate, or <see langword="null"/> when none was trained.</summary>
+    /// <summary>
+    /// Gets the validation accuracy of the trained candidate, or <see langword="null"/> when none was trained. The
+    /// ensemble's (<see cref="ModelKind.Ensemble"/>) is measured on the half of the validation split its weights were
+    /// not fitted on, the only half it is judged on; its <see cref="Settings"/> name the best single candidate's
+    /// accuracy on that half.
+    /// </summary>
     public double? ValidationAccuracy { get; init; }
 
     /// <summary>Gets the validation macro-averaged F1, or <see langword="null"/>.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SentimentKit.Data;
 using SentimentKit.Families;
+using SentimentKit.Families.Ensemble;
 
 namespace SentimentKit;
 
@@ -11,7 +12,10 @@ namespace SentimentKit;
 /// Picks the model for the data within a time budget: trains the library's recipes cheapest first (the n-gram models
 /// in seconds, then the recurrent ones), each fitted to the training set's statistics, judges every one on the same
 /// validation split — never on anything else — and returns the best, with the leaderboard of all of them in its
-/// file (<see cref="SentimentModel.Leaderboard"/>).
+/// file (<see cref="SentimentModel.Leaderboard"/>). After the single candidates it tries an ensemble of the best
+/// candidate of each kind (<see cref="AutoTrainerOptions.EnsembleMembers"/>): weights and a temperature fitted on one
+/// half of the validation split, chosen only if it is more accurate than the best single candidate on the other half.
+/// The chosen model, ensemble or not, is one <c>.skm</c> file.
 /// </summary>
 /// <example>
 /// <code>
@@ -41,7 +45,9 @@ public sealed class SentimentAutoTrainer
 
     /// <summary>
     /// Trains the candidates within the time budget and returns the one with the best validation accuracy (ties: the
-    /// lower validation log loss, then the cheaper). Candidates that finished are kept when the budget runs out.
+    /// lower validation log loss, then the cheaper), or the ensemble of the best of each kind when it beats that one on
+    /// the half of the validation split its weights were not fitted on. Candidates that finished are kept when the
+    /// budget runs out; the ensemble is tried only while time is left.
     /// </summary>
     /// <param name="train">The training examples.</param>
     /// <param name="validation">
@@ -130,15 +136,27 @@ public sealed class SentimentAutoTrainer
             }
 
             // Validation decides alone: accuracy, then log loss, then cost (candidates are in cost order).
-            var best = trained.OrderByDescending(t => entries[t.Entry].ValidationAccuracy).ThenBy(t => entries[t.Entry].ValidationLogLoss).ThenBy(t => t.Entry).First();
-            entries[best.Entry] = entries[best.Entry] with { Chosen = true };
-            best.Model.AttachLeaderboard(entries, budget);
-            foreach (var (_, model) in trained.Where(t => !ReferenceEquals(t.Model, best.Model)))
+            var ranked = trained.OrderByDescending(t => entries[t.Entry].ValidationAccuracy).ThenBy(t => entries[t.Entry].ValidationLogLoss).ThenBy(t => t.Entry).ToList();
+            var best = ranked[0];
+            var ensemble = TryEnsemble(ranked.Select(t => (entries[t.Entry], t.Model)), validationList, TimeLeft, cancellationToken);
+            if (ensemble is not null)
+            {
+                Log.AutoCandidate(_logger, AutoEnsemble.Recipe, ensemble.Entry.Status, ensemble.Entry.Seconds, ensemble.Entry.ValidationAccuracy ?? double.NaN);
+                entries.Add(ensemble.Entry);
+                candidateProgress?.Report(ensemble.Entry);
+            }
+
+            var chosenIndex = ensemble?.Model is null ? best.Entry : entries.Count - 1;
+            var chosen = ensemble?.Model ?? best.Model;
+            var kept = ensemble?.Model?.Pipeline is EnsemblePipeline pipeline ? pipeline.Ensemble.Models : [chosen];
+            entries[chosenIndex] = entries[chosenIndex] with { Chosen = true };
+            chosen.AttachLeaderboard(entries, budget);
+            foreach (var (_, model) in trained.Where(t => !kept.Contains(t.Model)))
             {
                 model.Dispose();
             }
 
-            return best.Model;
+            return chosen;
         }
         catch
         {
@@ -146,6 +164,46 @@ public sealed class SentimentAutoTrainer
             throw;
         }
     }
+
+    /// <summary>
+    /// The ensemble candidate (<see cref="AutoEnsemble"/>) of the finished candidates, ranked best first; <see langword="null"/>
+    /// when fewer than two kinds finished, ensembles are off, or the validation split is too small to halve.
+    /// </summary>
+    private AutoEnsemble.Outcome? TryEnsemble(IEnumerable<(LeaderboardEntry Entry, SentimentModel Model)> ranked, IReadOnlyList<TextExample> validation, Func<TimeSpan> timeLeft, CancellationToken cancellationToken)
+    {
+        var members = AutoEnsemble.Members(ranked, _options.EnsembleMembers);
+        if (members.Count < 2 || validation.Count < MinEnsembleValidation)
+        {
+            return null;
+        }
+
+        var entry = new LeaderboardEntry
+        {
+            Recipe = AutoEnsemble.Recipe,
+            Kind = ModelKind.Ensemble,
+            Settings = "of " + string.Join(" + ", members.Select(m => m.Entry.Recipe)),
+            Status = CandidateStatus.Skipped,
+        };
+        if (timeLeft() <= TimeSpan.Zero)
+        {
+            return new AutoEnsemble.Outcome(entry, null);
+        }
+
+        var started = Stopwatch.StartNew();
+        using var budgetEnd = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budgetEnd.CancelAfter(timeLeft());
+        try
+        {
+            return AutoEnsemble.Try(members, validation, _options.Seed, budgetEnd.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new AutoEnsemble.Outcome(entry with { Status = CandidateStatus.OutOfBudget, Seconds = started.Elapsed.TotalSeconds }, null);
+        }
+    }
+
+    // Each half of the validation split must hold a few examples of every label to fit weights on one and judge on the other.
+    private const int MinEnsembleValidation = 8;
 
     /// <summary>Trains on a background thread (see <see cref="Train"/>).</summary>
     /// <param name="train">The training examples.</param>

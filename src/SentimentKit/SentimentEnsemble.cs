@@ -239,7 +239,8 @@ public sealed class SentimentEnsemble : IDisposable
         }
     }
 
-    private float[] Probabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    /// <summary>The weighted average of the models' calibrated probabilities, row-major <c>[count, classes]</c>.</summary>
+    internal float[] Probabilities(IReadOnlyList<string> texts, CancellationToken cancellationToken, int batchSize = 256)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var weights = _weights;
@@ -251,7 +252,7 @@ public sealed class SentimentEnsemble : IDisposable
                 continue;
             }
 
-            var probabilities = _models[m].Probabilities(texts, cancellationToken: cancellationToken);
+            var probabilities = _models[m].Probabilities(texts, batchSize, cancellationToken);
             for (var i = 0; i < average.Length; i++)
             {
                 average[i] += (float)(weights[m] * probabilities[i]);
@@ -280,9 +281,10 @@ public sealed class SentimentEnsemble : IDisposable
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Weight {bad} is {given[bad]}; weights must be non-negative and finite."), nameof(weights));
         }
 
+        // Weights that already sum to 1 (as a model file stores them) are kept bit for bit, so that a loaded ensemble predicts exactly as the saved one.
         var sum = given.Sum();
         return sum > 0
-            ? [.. given.Select(w => w / sum)]
+            ? Math.Abs(sum - 1) < 1e-12 ? given : [.. given.Select(w => w / sum)]
             : throw new ArgumentException("The weights are all zero.", nameof(weights));
     }
 }

@@ -89,7 +89,10 @@ public sealed class SentimentModel : IDisposable
     /// <summary>Gets the metrics on the validation set at the end of training, when there was one.</summary>
     public ClassificationMetrics? ValidationMetrics => _manifest.ValidationMetrics;
 
-    /// <summary>Gets the temperature scaling applied to the probabilities, when the model was calibrated.</summary>
+    /// <summary>
+    /// Gets the temperature scaling applied to the probabilities, when the model was calibrated; <see langword="null"/>
+    /// for an ensemble, whose members' temperatures and its own are inside it (<see cref="ModelKind.Ensemble"/>).
+    /// </summary>
     public TemperatureScaling? Calibration { get; }
 
     /// <summary>Gets the temperature applied to the logits: 1 when the model is not calibrated.</summary>
@@ -101,7 +104,10 @@ public sealed class SentimentModel : IDisposable
     /// </summary>
     public IReadOnlyList<LeaderboardEntry>? Leaderboard => _manifest.Section<AutoTrainingSection>(AutoSection)?.Leaderboard;
 
-    /// <summary>Gets the training report; <see langword="null"/> for a model loaded from a file.</summary>
+    /// <summary>
+    /// Gets the training report; <see langword="null"/> for a model loaded from a file. For an ensemble chosen by
+    /// automatic training: its heaviest member's epochs, with the members' features and training time added up.
+    /// </summary>
     public TrainingReport? Report { get; }
 
     /// <summary>Loads a model saved by <see cref="Save"/>, verifying its format version and every checksum first.</summary>
@@ -113,8 +119,14 @@ public sealed class SentimentModel : IDisposable
     public static SentimentModel Load(string path, DevicePreference? device = null)
     {
         var resolved = TorchBackend.Resolve(device ?? DevicePreference.Auto);
-        var (contents, pipeline, calibration) = ModelArtifact.Load(path, resolved);
-        return new SentimentModel(pipeline, contents.Manifest, calibration, report: null, Path.GetFullPath(path), contents.FileSha256);
+        return Load(ModelArtifactReader.Read(path), resolved);
+    }
+
+    /// <summary>Builds the model of verified contents: a file's, or an ensemble member's.</summary>
+    internal static SentimentModel Load(ArtifactContents contents, ComputeDevice device)
+    {
+        var (_, pipeline, calibration) = ModelArtifact.Load(contents, device);
+        return new SentimentModel(pipeline, contents.Manifest, calibration, report: null, Path.GetFullPath(contents.Path), contents.FileSha256);
     }
 
     /// <summary>Saves the model as one <c>.skm</c> file, atomically: a failure leaves any existing file intact.</summary>
@@ -228,6 +240,9 @@ public sealed class SentimentModel : IDisposable
 
     /// <summary>Gets the model's pipeline (tests look inside it).</summary>
     internal ModelPipeline Pipeline => _pipeline;
+
+    /// <summary>Gets the model's manifest, without its family's section (the pipeline adds it when saving).</summary>
+    internal ModelManifest Manifest => _manifest;
 
     /// <summary>Keeps the leaderboard of the automatic training that chose this model in its manifest.</summary>
     internal void AttachLeaderboard(IReadOnlyList<LeaderboardEntry> entries, TimeSpan budget) =>

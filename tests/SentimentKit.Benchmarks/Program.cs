@@ -12,7 +12,7 @@ using SentimentKit.Benchmarks;
 //   ensemble [--data PATH] [--epochs N] [--save DIR]
 //                                       BiLSTM + NB-weighted baseline, calibrated probabilities averaged
 //   recipes [--data PATH] [--corpus imdb|first-sentence|small] [--recipes baseline,nbsvm,gru,bilstm] [--modes fixed,derived]
-//           [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N]
+//           [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N] [--patience N|none]
 //                                       each recipe fixed vs derived from the data, and what auto picked, on a corpus rebuilt from IMDB
 //   latency [--data PATH] [--calls N] [--threads N]
 //                                       p50/p95/p99 of single CPU predictions, every call timed
@@ -62,7 +62,7 @@ try
         "score" => ScoreCommand.Run(Options("data", "limit", "shard-size", "train")),
         "curve" => LearningCurveCommand.Run(Options("chart-only?", "data", "device", "encoder", "epochs", "models", "out", "sizes", "vocab", "max-tokens", "test")),
         "multilabel" => MultiLabelImdbCommand.Run(Options("data", "epochs", "kinds", "limit", "max-tokens", "rnn-limit", "rnn-test-limit", "seed", "test-limit")),
-        "recipes" => RecipesCommand.Run(Options("auto-budget", "corpus", "data", "modes", "recipes", "limit", "seed", "test-limit")),
+        "recipes" => RecipesCommand.Run(Options("auto-budget", "corpus", "data", "modes", "patience", "recipes", "limit", "seed", "test-limit")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };

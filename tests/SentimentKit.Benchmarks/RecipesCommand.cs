@@ -37,12 +37,19 @@ internal static partial class RecipesCommand
                 var recipeOptions = mode == "derived" ? SentimentTrainerOptions.FromRecipe(recipe, statistics) : SentimentTrainerOptions.FromRecipe(recipe);
                 recipeOptions.Device = DevicePreference.Cpu;
                 recipeOptions.Trainer.Seed = seed;
+                if (options.Get("patience") is { } patience)
+                {
+                    recipeOptions.Trainer.EarlyStoppingPatience = patience == "none" ? null : int.Parse(patience, CultureInfo.InvariantCulture);
+                }
+
                 var clock = Stopwatch.StartNew();
                 using var model = new SentimentTrainer(recipeOptions).Train(train);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var accuracy = model.Evaluate(test).Accuracy;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {recipe,-8} {mode,-7} test {accuracy:P2}  validation {model.ValidationMetrics!.Accuracy:P2}  {model.Report!.History.Epochs.Count}/{recipeOptions.Trainer.Epochs} epochs  {seconds:F0} s"));
+                Console.WriteLine("           validation by epoch (accuracy / log loss): " + string.Join("  ", model.Report.History.Epochs.Select(e =>
+                    string.Create(CultureInfo.InvariantCulture, $"{e.Validation?.Accuracy:P1}/{e.Validation?.LogLoss:F3}"))));
             }
         }
 

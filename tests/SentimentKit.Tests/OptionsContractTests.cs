@@ -64,7 +64,7 @@ public class OptionsContractTests
         },
         [typeof(AutoTrainerOptions)] = new()
         {
-            ["TimeBudget"] = TimeSpan.FromMinutes(5), ["Recipes"] = null, ["DeriveRecipes"] = true, ["ValidationFraction"] = 0.1, ["Seed"] = 42,
+            ["TimeBudget"] = TimeSpan.FromMinutes(5), ["Recipes"] = null, ["DeriveRecipes"] = true, ["EnsembleMembers"] = 3, ["ValidationFraction"] = 0.1, ["Seed"] = 42,
             ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null,
         },
         [typeof(LearningRateFinderOptions)] = new()

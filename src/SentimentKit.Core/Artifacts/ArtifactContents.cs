@@ -78,6 +78,75 @@ internal sealed class ArtifactContents(string path, ModelManifest manifest, IRea
         return JsonSerializer.SerializeToUtf8Bytes(node, ArtifactJson.Options);
     }
 
+    /// <summary>
+    /// The section of an ensemble's file and each member as the verified contents of a single model: its manifest
+    /// checked as a file's would be (labels the same as the ensemble's, no nested ensemble), its entries the ones under
+    /// its prefix, with the prefix removed, each matching the member's own checksum.
+    /// </summary>
+    /// <exception cref="ModelFormatException">The section is missing or its parts do not fit together.</exception>
+    public (EnsembleManifestSection Section, IReadOnlyList<ArtifactContents> Members) Ensemble()
+    {
+        var section = RequiredSection<EnsembleManifestSection>(EnsembleManifestSection.Name, "ensemble section");
+        if (section.Members is null || section.Members.Count is < 1 or > EnsembleManifestSection.MaxMembers)
+        {
+            throw Error($"an ensemble holds 1 to {EnsembleManifestSection.MaxMembers} members; this one lists {section.Members?.Count ?? 0}.");
+        }
+
+        if (!double.IsFinite(section.Temperature) || section.Temperature <= 0)
+        {
+            throw Error("the ensemble's temperature must be a positive number.");
+        }
+
+        if (section.Members.Any(m => m is null || !double.IsFinite(m.Weight) || m.Weight <= 0) || Math.Abs(section.Members.Sum(m => m.Weight) - 1) > 1e-6)
+        {
+            throw Error("the ensemble's weights must be positive and sum to 1.");
+        }
+
+        var members = new List<ArtifactContents>(section.Members.Count);
+        for (var i = 0; i < section.Members.Count; i++)
+        {
+            var member = section.Members[i];
+            var prefix = EnsembleManifestSection.PrefixOf(i);
+            if (!string.Equals(member.Prefix, prefix, StringComparison.Ordinal) || member.Manifest is null)
+            {
+                throw Error($"ensemble member {i} must have the prefix {prefix} and a manifest.");
+            }
+
+            var manifest = member.Manifest;
+            ModelArtifactReader.CheckManifest(Path, manifest);
+            if (!ModelKindNames.TryParse(manifest.Kind, out var kind) || kind == ModelKind.Ensemble)
+            {
+                throw Error($"ensemble member {i} is of kind '{manifest.Kind}'; a member is a single model of a kind this library knows.");
+            }
+
+            if (!manifest.Labels.SequenceEqual(Manifest.Labels, StringComparer.Ordinal))
+            {
+                throw Error($"ensemble member {i} has other labels than the ensemble.");
+            }
+
+            var entries = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var (name, expected) in manifest.Sha256)
+            {
+                if (name.Contains('/', StringComparison.Ordinal) || name is ArtifactEntries.Manifest or ArtifactEntries.Digest
+                    || !Entries.TryGetValue(prefix + name, out var bytes))
+                {
+                    throw Error($"ensemble member {i} lists {name}, which the file does not hold under {prefix}.");
+                }
+
+                if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.Ordinal))
+                {
+                    throw Error($"the checksum of {prefix}{name} does not match its member's manifest.");
+                }
+
+                entries[name] = bytes;
+            }
+
+            members.Add(new ArtifactContents(Path, manifest with { FormatVersion = Manifest.FormatVersion }, entries, FileSha256));
+        }
+
+        return (section, members);
+    }
+
     private const string WeightsBinding = "weights_sha256";
 
     /// <summary>A <see cref="ModelFormatException"/> about this file.</summary>

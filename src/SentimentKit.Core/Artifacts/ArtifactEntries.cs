@@ -30,6 +30,9 @@ internal static class ArtifactEntries
     /// </summary>
     public const string Digest = "digest.sha256";
 
+    /// <summary>An entry's name without the prefix of an ensemble member (<c>members/0/weights.bin</c> → <c>weights.bin</c>).</summary>
+    public static string BaseName(string name) => name[(name.LastIndexOf('/') + 1)..];
+
     public const long MaxJsonBytes = 1L << 30;
     public const long MaxManifestBytes = 16L << 20;
     public const long MaxWeightsBytes = int.MaxValue;

@@ -105,10 +105,14 @@ internal static class ModelArtifactReader
         }
     }
 
-    private static void CheckManifest(string path, ModelManifest manifest)
+    /// <summary>Checks what every manifest must hold (a single model's, or an ensemble member's): checksums, labels, normalizer, kind.</summary>
+    /// <exception cref="ModelFormatException">Something is missing or out of bounds.</exception>
+    internal static void CheckManifest(string path, ModelManifest manifest)
     {
         CheckTask(path, manifest);
-        if (manifest.Sha256 is null || manifest.Sha256.Count == 0 || !manifest.Sha256.ContainsKey(ArtifactEntries.Weights))
+        // An ensemble's weights are its members', under their prefixes (checked when its members are read).
+        var ensemble = ModelKindNames.TryParse(manifest.Kind, out var kind) && kind == ModelKind.Ensemble;
+        if (manifest.Sha256 is null || manifest.Sha256.Count == 0 || (!ensemble && !manifest.Sha256.ContainsKey(ArtifactEntries.Weights)))
         {
             throw new ModelFormatException(path, $"the manifest lists no checksum for {ArtifactEntries.Weights}.", null);
         }
@@ -134,7 +138,7 @@ internal static class ModelArtifactReader
         }
     }
 
-    private static long MaxBytes(string name) => name switch
+    private static long MaxBytes(string name) => ArtifactEntries.BaseName(name) switch
     {
         ArtifactEntries.Weights => ArtifactEntries.MaxWeightsBytes,
         ArtifactEntries.Manifest or ArtifactEntries.Digest => ArtifactEntries.MaxManifestBytes,

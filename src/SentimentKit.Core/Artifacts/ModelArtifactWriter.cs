@@ -16,8 +16,7 @@ internal static class ModelArtifactWriter
     /// <summary>Writes the artifact to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
     public static void Write(string path, ModelManifest manifest, IReadOnlyList<(string Name, byte[] Bytes)> entries)
     {
-        var hashes = entries.ToDictionary(e => e.Name, e => Convert.ToHexStringLower(SHA256.HashData(e.Bytes)), StringComparer.Ordinal);
-        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest with { FormatVersion = FormatVersionOf(manifest), Sha256 = hashes }, ArtifactJson.Options);
+        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(Seal(manifest, entries), ArtifactJson.Options);
         var all = new List<(string Name, byte[] Bytes)>(entries.Count + 1) { (ArtifactEntries.Manifest, manifestBytes) };
         all.AddRange(entries);
         var digest = System.Text.Encoding.ASCII.GetBytes(ArtifactDigest.Compute(all) + "\n");
@@ -32,10 +31,18 @@ internal static class ModelArtifactWriter
         });
     }
 
+    /// <summary>The manifest as this format writes it: the current format version and the SHA-256 of every entry.</summary>
+    public static ModelManifest Seal(ModelManifest manifest, IReadOnlyList<(string Name, byte[] Bytes)> entries) =>
+        manifest with
+        {
+            FormatVersion = FormatVersionOf(manifest),
+            Sha256 = entries.ToDictionary(e => e.Name, e => Convert.ToHexStringLower(SHA256.HashData(e.Bytes)), StringComparer.Ordinal),
+        };
+
     private static void Add(ZipArchive zip, string name, byte[] bytes)
     {
         // Weights compress little; fixed timestamps keep the same model byte-for-byte the same file.
-        var entry = zip.CreateEntry(name, name == ArtifactEntries.Weights ? CompressionLevel.Fastest : CompressionLevel.Optimal);
+        var entry = zip.CreateEntry(name, ArtifactEntries.BaseName(name) == ArtifactEntries.Weights ? CompressionLevel.Fastest : CompressionLevel.Optimal);
         entry.LastWriteTime = FixedTime;
         using var stream = entry.Open();
         stream.Write(bytes);

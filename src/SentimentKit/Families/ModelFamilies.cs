@@ -1,3 +1,4 @@
+using SentimentKit.Families.Ensemble;
 using SentimentKit.Families.NGrams;
 using SentimentKit.Families.Rnn;
 using SentimentKit.Families.Transformer;
@@ -12,6 +13,7 @@ internal static class ModelFamilies
         new RnnFamily(),
         new NGramFamily(),
         new TransformerFamily(),
+        new EnsembleFamily(),
     ];
 
     /// <summary>Gets every named recipe, in the order the families list them.</summary>

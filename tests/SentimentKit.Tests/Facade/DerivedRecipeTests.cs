@@ -54,6 +54,8 @@ public class DerivedRecipeTests
         network.HiddenSize.Should().Be(64);
         network.Dropout.Should().BeGreaterThan(0.3);
         rnn.Trainer.Epochs.Should().Be(12, "1,400 steps of 15 batches are capped at 12 epochs");
+        rnn.Trainer.EarlyStoppingPatience.Should().Be(47, "the patience is about 700 steps, 47 epochs of 15 batches: on small data nothing stops a network still at chance");
+        ngrams.Trainer.EarlyStoppingPatience.Should().Be(25, "700 steps of 29 batches of 32");
         ngrams.Trainer.Epochs.Should().Be(4, "the n-gram model memorizes small data within a few epochs");
         ((NGramModelOptions)ngrams.Model).Features.MinDocumentFrequency.Should().Be(1);
         ((NGramModelOptions)ngrams.Model).Features.Weighting.Should().Be(NGramWeighting.NaiveBayes);
