@@ -33,7 +33,7 @@ internal sealed class EnsembleScorer(IReadOnlyList<(double Weight, double Temper
         return average;
     }
 
-    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target) => _heaviest.Explain(text, target);
+    public (IReadOnlyList<string> Tokens, double[] Attributions) Explain(string text, int target, bool multiLabel) => _heaviest.Explain(text, target, multiLabel);
 
     public void Dispose()
     {

@@ -39,6 +39,20 @@ internal sealed class EnsemblePipeline : ModelPipeline
 
     public override int ClassCount => Ensemble.Labels.Count;
 
+    /// <summary>Gets <see langword="false"/>: an ensemble averages its members' softmax probabilities, one label per text.</summary>
+    /// <exception cref="NotSupportedException">Set to <see langword="true"/>.</exception>
+    public override bool MultiLabel
+    {
+        get => false;
+        set
+        {
+            if (value)
+            {
+                throw new NotSupportedException("An ensemble averages single-label probabilities; multi-label models are not ensembled.");
+            }
+        }
+    }
+
     public override ComputeDevice Device => Ensemble.Models[0].Device;
 
     public override int FeatureCount => Ensemble.Models.Sum(m => m.FeatureCount);
