@@ -141,7 +141,7 @@ public sealed class SentimentModelTests : IDisposable
 
         var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
 
-        act.Should().Throw<ModelFormatException>().WithMessage("*format version is 99; this library reads versions 1 to 2.");
+        act.Should().Throw<ModelFormatException>().WithMessage("*format version is 99; this library reads versions 1 to 3.");
     }
 
     [Fact]
