@@ -74,6 +74,20 @@ internal sealed class DataArguments
             throw new UsageException($"--data '{path}' does not exist.");
         }
 
+        if (result.GetValue(LabelSeparator) is { } separator)
+        {
+            try
+            {
+                new DataLoadOptions { LabelSeparator = separator }.Validate();
+            }
+            catch (InvalidOptionsException e)
+            {
+                // Named as the command line spells it; the reason keeps the property's name for the library's users.
+                var reason = e.Message[(e.Message.IndexOf("): ", StringComparison.Ordinal) + 1)..].Trim();
+                throw new UsageException($"--label-separator {System.Text.Json.JsonSerializer.Serialize(separator)} cannot separate labels: {reason}");
+            }
+        }
+
         var loaded = DatasetLoader.Load(path, format, new DataLoadOptions
         {
             TextColumn = result.GetValue(TextColumn)!,

@@ -129,6 +129,12 @@ internal static class TrainCommand
 
         var train = data.Load(result, ImdbSplit.Train, options.Seed);
         var validation = validPath is null ? null : data.Load(result, ImdbSplit.Test, options.Seed, validPath);
+        if (train.Any(e => e.IsMultiLabel))
+        {
+            // Before the budget line is printed: the refusal stays one line.
+            throw new UsageException("--model auto chooses among single-label models only; the data has label sets: choose a model (bilstm, gru, baseline, nbsvm or transformer) to train a multi-label one.");
+        }
+
         using var logging = CommonOptions.Logging(result.GetValue(verbose));
         using var trained = AutoTraining.Train(options, train, validation, logging.CreateLogger("SentimentKit"), cancellationToken);
         OutputPath.SaveOrRescue(trained, outPath);
