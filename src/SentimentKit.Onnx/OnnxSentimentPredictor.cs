@@ -26,6 +26,9 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
     /// <inheritdoc/>
     public ModelInfo Info { get; }
 
+    /// <summary>Gets what turns texts into logits (tests look inside it).</summary>
+    internal ITextScorer Scorer => _scorer;
+
     /// <inheritdoc/>
     public IReadOnlyList<string> Labels => Info.Labels;
 

@@ -38,6 +38,9 @@ internal sealed class SequenceSessionScorer : ITextScorer
 
     public bool CanExplain => false;
 
+    /// <summary>The ids one text is fed as (before padding).</summary>
+    internal int[] Prepare(string text) => _prepare(text);
+
     public float[] Logits(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
     {
         var ids = new int[texts.Count][];

@@ -130,14 +130,16 @@ internal static class RnnOnnxGraph
     {
         var valid = SequenceGraphParts.ValidSteps(graph, ids, lengths);
         var masked = SequenceGraphParts.ZeroPadding(graph, outputs, valid);
-        var negativeInfinity = graph.FloatScalar(float.NegativeInfinity);
+
+        // Only the poolings that read it get the constant: ONNX Runtime warns about an initializer no node reads.
+        string NegativeInfinity() => graph.FloatScalar(float.NegativeInfinity);
 
         string Mean() => SequenceGraphParts.MeanOverLength(graph, masked, lengths);
 
         // Opset 17's ReduceMax still takes its axes as an attribute (ReduceSum has taken them as an input since 13).
         string Max() => graph.Add(
             "ReduceMax",
-            [graph.Add("Where", [graph.Add("Unsqueeze", [valid, graph.Int64s(2)]), masked, negativeInfinity])],
+            [graph.Add("Where", [graph.Add("Unsqueeze", [valid, graph.Int64s(2)]), masked, NegativeInfinity()])],
             OnnxAttribute.FromInts("axes", 1),
             OnnxAttribute.FromInt("keepdims", 0));
 
@@ -145,7 +147,7 @@ internal static class RnnOnnxGraph
         {
             RnnOnnxPooling.Mean => Mean(),
             RnnOnnxPooling.Max => Max(),
-            RnnOnnxPooling.Attention => Attention(graph, lookup, spec, masked, valid, negativeInfinity),
+            RnnOnnxPooling.Attention => Attention(graph, lookup, spec, masked, valid, NegativeInfinity()),
             _ => graph.Add("Concat", [Mean(), Max()], OnnxAttribute.FromInt("axis", 1)),
         };
     }
