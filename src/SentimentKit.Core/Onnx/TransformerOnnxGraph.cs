@@ -143,11 +143,15 @@ internal static class TransformerOnnxGraph
         return graph.Add("Add", [product, graph.Weight(prefix + ".bias", bias.Shape, bias.Values)]);
     }
 
-    /// <summary>The exact GELU as libtorch computes it: <c>x · 0.5 · (1 + erf(x · 1/√2))</c>.</summary>
+    /// <summary>
+    /// The exact (erf) GELU, <c>x · (1 + erf(x / √2)) · 0.5</c>: within a rounding of libtorch's <c>x · 0.5 · (1 + erf(x · 1/√2))</c>,
+    /// and written as BERT's exports write it, so that ONNX Runtime fuses it with the bias before it into one
+    /// <c>BiasGelu</c> kernel (it does not recognize the multiplication by 1/√2).
+    /// </summary>
     private static string Gelu(OnnxGraphBuilder graph, string x)
     {
-        var erf = graph.Add("Erf", [graph.Add("Mul", [x, graph.FloatScalar((float)(1 / Math.Sqrt(2)))])]);
-        return graph.Add("Mul", [graph.Add("Mul", [x, graph.FloatScalar(0.5f)]), graph.Add("Add", [erf, graph.FloatScalar(1)])]);
+        var erf = graph.Add("Erf", [graph.Add("Div", [x, graph.FloatScalar((float)Math.Sqrt(2))])]);
+        return graph.Add("Mul", [graph.Add("Mul", [x, graph.Add("Add", [erf, graph.FloatScalar(1)])]), graph.FloatScalar(0.5f)]);
     }
 
     private static string LayerNorm(OnnxGraphBuilder graph, WeightLookup lookup, TransformerNetworkSection network, string prefix, string input)

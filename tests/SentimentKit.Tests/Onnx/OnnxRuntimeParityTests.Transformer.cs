@@ -153,6 +153,49 @@ public sealed partial class OnnxRuntimeParityTests
         error.Path.Should().Be(path);
     }
 
+    public static TheoryData<string, string> DamagedTransformerSections() => new()
+    {
+        { "tokenizer word", "tokenizer 'word'; this library knows 'wordpiece'" },
+        { "max tokens 65", "token budget (65, head share 0.25) does not fit the encoder's 64 positions" },
+        { "head share 2", "token budget (24, head share 2)" },
+        { "4 classes", "the model has 4 classes but the manifest lists 3 labels" },
+        { "heads 5", "AttentionHeads (5) must divide HiddenSize (16)" },
+        { "vocabulary of 1e8 tokens", "the transformer sizes in the manifest are out of range or larger than weights.bin" },
+        { "pad id 2", "vocab.txt has " },
+        { "no section", "the manifest has no transformer options" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedTransformerSections))]
+    public void ReadSection_DamagedManifest_ModelFormatExceptionNamingTheProblem(string damage, string reason)
+    {
+        // The checks both runtimes load a transformer .skm through (the TorchSharp family and OnnxModelLoader).
+        var path = Path.Combine(_folder, "section.skm");
+        using (var model = TransformerModel(TransformerPooling.Mean, lowerCase: true, temperature: null, seed: 73))
+        {
+            model.Save(path);
+        }
+
+        var contents = SentimentKit.Artifacts.ModelArtifactReader.Read(path);
+        var manifest = contents.Manifest;
+        var section = manifest.Section<TransformerManifestSection>(TransformerManifestSection.Name)!;
+        manifest = damage switch
+        {
+            "tokenizer word" => manifest with { Tokenizer = "word" },
+            "max tokens 65" => manifest.WithSection(TransformerManifestSection.Name, section with { MaxTokens = 65 }),
+            "head share 2" => manifest.WithSection(TransformerManifestSection.Name, section with { TruncationHeadShare = 2 }),
+            "4 classes" => manifest.WithSection(TransformerManifestSection.Name, section with { Network = section.Network with { ClassCount = 4 } }),
+            "heads 5" => manifest.WithSection(TransformerManifestSection.Name, section with { Network = section.Network with { AttentionHeads = 5 } }),
+            "vocabulary of 1e8 tokens" => manifest.WithSection(TransformerManifestSection.Name, section with { Network = section.Network with { VocabularySize = 100_000_000 } }),
+            "pad id 2" => manifest.WithSection(TransformerManifestSection.Name, section with { Network = section.Network with { PadId = 2 } }),
+            _ => manifest with { Sections = null },
+        };
+
+        var read = () => TransformerManifestSection.Read(new SentimentKit.Artifacts.ArtifactContents(path, manifest, contents.Entries, contents.FileSha256));
+
+        read.Should().Throw<ModelFormatException>().WithMessage($"*{reason}*").Which.Message.Should().NotContain("\n");
+    }
+
     /// <summary>
     /// A transformer over the tiny encoder with every weight redrawn at unit scale (so that the classes are far apart and
     /// labels cannot tie), as the family builds one: its section, its text side, its pipeline.

@@ -140,18 +140,7 @@ public class TransformerOnnxGraphTests(ITestOutputHelper output)
         JsonSerializer.Serialize(TransformerNetworks.ToOptions(read), ArtifactJson.Options).Should().Be(JsonSerializer.Serialize(options, ArtifactJson.Options));
     }
 
-    internal static TransformerClassifierOptions Options(TransformerPooling pooling, int layers) => new()
-    {
-        VocabularySize = Vocabulary,
-        HiddenSize = 8,
-        Layers = layers,
-        AttentionHeads = 2,
-        IntermediateSize = 16,
-        MaxPositions = 20,
-        Pooling = pooling,
-        ClassCount = 3,
-        UnkId = 1,
-    };
+    private static TransformerClassifierOptions Options(TransformerPooling pooling, int layers) => Modeling.TransformerClassifierTests.Tiny(pooling, layers: layers);
 
     private static (TransformerNetworkSection Network, Dictionary<string, FloatTensor> Weights) TinyModel()
     {

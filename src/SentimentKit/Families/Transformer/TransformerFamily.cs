@@ -125,10 +125,7 @@ internal sealed class TransformerFamily : ModelFamily
     /// </summary>
     public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)
     {
-        var described = pipeline.Describe(manifest);
-        var section = described.Section<TransformerManifestSection>(Section)
-            ?? throw new InvalidOperationException("The transformer pipeline wrote no manifest section.");
-        var entries = pipeline.EntryBytes().ToDictionary(e => e.Name, e => e.Bytes, StringComparer.Ordinal);
+        var (described, section, entries) = Stored<TransformerManifestSection>(pipeline, manifest, Section);
         return SentimentOnnxExport.Transformer(described, section, SentimentOnnxExport.ReadWeights(entries[ArtifactEntries.Weights]), entries[ArtifactEntries.WordPieceVocabulary], temperature);
     }
 

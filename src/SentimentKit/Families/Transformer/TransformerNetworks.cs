@@ -1,3 +1,5 @@
+using System.Text.Json;
+using SentimentKit.Artifacts;
 using SentimentKit.Modeling;
 using SentimentKit.Onnx;
 
@@ -5,46 +7,15 @@ namespace SentimentKit.Families.Transformer;
 
 /// <summary>
 /// The module's options to and from the manifest's <c>network</c> (<see cref="TransformerNetworkSection"/>, which
-/// core reads without TorchSharp): every option, so that the section holds what the options held before there was
-/// a core definition of it.
+/// core reads without TorchSharp). The section is by definition the options as the manifest stores them, so both
+/// directions go through that JSON: nothing to keep in step by hand, and a test pins that every option survives.
 /// </summary>
 internal static class TransformerNetworks
 {
-    public static TransformerNetworkSection ToSection(TransformerClassifierOptions options) => new()
-    {
-        VocabularySize = options.VocabularySize,
-        HiddenSize = options.HiddenSize,
-        Layers = options.Layers,
-        AttentionHeads = options.AttentionHeads,
-        IntermediateSize = options.IntermediateSize,
-        MaxPositions = options.MaxPositions,
-        TypeVocabularySize = options.TypeVocabularySize,
-        LayerNormEpsilon = options.LayerNormEpsilon,
-        HiddenDropout = options.HiddenDropout,
-        AttentionDropout = options.AttentionDropout,
-        Pooling = (TransformerOnnxPooling)options.Pooling,
-        HeadDropout = options.HeadDropout,
-        ClassCount = options.ClassCount,
-        PadId = options.PadId,
-        UnkId = options.UnkId,
-    };
+    public static TransformerNetworkSection ToSection(TransformerClassifierOptions options) => Convert<TransformerNetworkSection>(options);
 
-    public static TransformerClassifierOptions ToOptions(TransformerNetworkSection section) => new()
-    {
-        VocabularySize = section.VocabularySize,
-        HiddenSize = section.HiddenSize,
-        Layers = section.Layers,
-        AttentionHeads = section.AttentionHeads,
-        IntermediateSize = section.IntermediateSize,
-        MaxPositions = section.MaxPositions,
-        TypeVocabularySize = section.TypeVocabularySize,
-        LayerNormEpsilon = section.LayerNormEpsilon,
-        HiddenDropout = section.HiddenDropout,
-        AttentionDropout = section.AttentionDropout,
-        Pooling = (TransformerPooling)section.Pooling,
-        HeadDropout = section.HeadDropout,
-        ClassCount = section.ClassCount,
-        PadId = section.PadId,
-        UnkId = section.UnkId,
-    };
+    public static TransformerClassifierOptions ToOptions(TransformerNetworkSection section) => Convert<TransformerClassifierOptions>(section);
+
+    private static T Convert<T>(object value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, ArtifactJson.Options), ArtifactJson.Options)!;
 }
