@@ -97,10 +97,11 @@ same_within() { # same_within DESCRIPTION FILE_A FILE_B: every number of the two
         if (n != m || n == 0) exit 1; for (i = 1; i <= n; i++) { d = x[i] - y[i]; if (d < 0) d = -d; if (d > 1e-5) exit 1 } }' \
         || fail "$1: numbers differ by more than 1e-5: $(head -c 300 "$2") vs $(head -c 300 "$3")"
 }
-for m in bilstm nbsvm; do
+onnx_runtime_check() { # onnx_runtime_check MODEL: export MODEL.skm, then predict and evaluate with both runtimes
+    local m=$1
     expect_exit 0 "export $m" "$cli" export --model $m.skm --out $m.onnx
     [ -s $m.onnx ] || fail "export did not write $m.onnx"
-    printf 'what a great film\nthe plot was awful\n\nboring boring boring but the actors were wonderful\n' > onnx-texts.txt
+    printf 'what a great film\nthe plot was awful\n\nboring boring boring but the actors were wonderful\nA CLICHÉD, Naïve plot\n' > onnx-texts.txt
     "$cli" predict --model $m.skm --json < onnx-texts.txt > torch.txt 2> err.txt || fail "predict $m --runtime torch: $(cat err.txt)"
     for source in $m.skm $m.onnx; do
         "$cli" predict --model $source --runtime onnx --json < onnx-texts.txt > onnx.txt 2> err.txt || fail "predict $source --runtime onnx: $(cat err.txt)"
@@ -110,6 +111,9 @@ for m in bilstm nbsvm; do
     mv out.txt torch.txt
     expect_exit 0 "evaluate $m --runtime onnx" "$cli" evaluate --model $m.onnx --runtime onnx --data train.tsv --format tsv --json
     same_within "evaluate $m --runtime onnx vs torch" torch.txt out.txt
+}
+for m in bilstm nbsvm; do
+    onnx_runtime_check $m
 done
 expect_exit 0 "predict --explain with --runtime onnx (n-grams)" "$cli" predict --model nbsvm.onnx --runtime onnx --text "what a great film" --explain --json
 grep -q '"tokens":\[{"token":"what","attribution":' out.txt || fail "predict --explain --runtime onnx lacks tokens: $(head -c 300 out.txt)"
@@ -253,7 +257,8 @@ expect_exit 2 "--model auto with multi-label data" "$cli" train --data multi.tsv
 [ ! -e x.skm ] || fail "a refused multi-label run wrote x.skm"
 
 # The transformer: its encoder files, missing or bad, are one line (exit 2) before any data is read; with the MiniLM
-# files of ./build.sh minilm (when present) it trains, saves one file, predicts and explains.
+# files of ./build.sh minilm (when present) it trains, saves one file, predicts and explains, and the ONNX runtime
+# predicts as TorchSharp from the .skm and from the exported .onnx.
 SENTIMENTKIT_MINILM_DIR="$work/no-minilm" expect_exit 2 "transformer without the MiniLM files" "$cli" train --data train.tsv --model transformer --out x.skm
 expect_stderr "transformer without the MiniLM files" "build.sh minilm"
 printf '[PAD]\n[UNK]\n[CLS]\n[SEP]\n' > tiny-vocab.txt
@@ -266,6 +271,8 @@ if [ -f "$root/artifacts/minilm/model.onnx" ]; then
     expect_exit 0 "train transformer (MiniLM)" "$cli" train --data train.tsv --model transformer --limit 40 --epochs 1 --max-tokens 16 --out transformer.skm
     expect_exit 0 "predict --explain transformer" "$cli" predict --model transformer.skm --text "a wonderful film" --explain --json
     grep -q '"wonderful"' out.txt || fail "predict --explain with the transformer: words expected, got: $(head -c 300 out.txt)"
+    onnx_runtime_check transformer
+    expect_exit 2 "predict --explain --runtime onnx (transformer)" "$cli" predict --model transformer.onnx --runtime onnx --text "loved it" --explain
 fi
 
 # A model with the IMDB labels (neg, pos), so that an archive that loads gives exit 0, not a label mismatch.

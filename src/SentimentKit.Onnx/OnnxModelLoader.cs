@@ -85,7 +85,7 @@ internal static class OnnxModelLoader
             return (kind, 1.0, EnsembleScorer(contents, options));
         }
 
-        CheckTokenizer(manifest.Tokenizer);
+        CheckTokenizer(kind, manifest.Tokenizer);
         var temperature = contents.Calibration()?.Temperature ?? 1.0;
         var weights = SentimentOnnxExport.ReadWeights(contents.Entries[ArtifactEntries.Weights]);
         var normalizer = new TextNormalizer(manifest.Normalizer);
@@ -93,6 +93,14 @@ internal static class OnnxModelLoader
         {
             var featurizer = NGramFeaturizer.Load(contents.Open(ArtifactEntries.NGrams), ArtifactEntries.NGrams, WordTokenizer.Instance, normalizer);
             return (kind, temperature, NGramScorer(featurizer, weights, manifest.Labels.Count));
+        }
+
+        if (kind == ModelKind.Transformer)
+        {
+            var (transformer, vocabulary) = TransformerManifestSection.Read(contents);
+            var text = transformer.CreateText(manifest.Normalizer, vocabulary);
+            var graph = SentimentOnnxExport.Transformer(manifest, transformer, weights, contents.Entries[ArtifactEntries.WordPieceVocabulary], temperature);
+            return (kind, temperature, new SequenceSessionScorer(graph.ToByteArray(), text.EncodeIds, transformer.Network.PadId, manifest.Labels.Count, options));
         }
 
         var section = contents.RequiredSection<RnnManifestSection>(RnnSection, "RNN options");
@@ -104,7 +112,7 @@ internal static class OnnxModelLoader
         }
 
         var model = SentimentOnnxExport.Rnn(manifest, section, weights, vocabularyJson, temperature);
-        return (kind, temperature, new RnnSessionScorer(model.ToByteArray(), encoder, section, manifest.Labels.Count, options));
+        return (kind, temperature, new SequenceSessionScorer(model.ToByteArray(), text => section.Prepare(encoder, text), section.PadId, manifest.Labels.Count, options));
     }
 
     // Every member scored as its own file would be; whole or nothing.
@@ -153,7 +161,7 @@ internal static class OnnxModelLoader
             throw new OnnxFormatException($"Metadata {OnnxMetadata.ModelKind} {OnnxFormatException.Quote(modelKind)} is not a model kind this library knows.");
         }
 
-        CheckTokenizer(metadata.Required(OnnxMetadata.Tokenizer));
+        CheckTokenizer(kind, metadata.Required(OnnxMetadata.Tokenizer));
         var temperature = OnnxMetadata.ParseNumber(OnnxMetadata.Temperature, metadata.Required(OnnxMetadata.Temperature));
         if (!double.IsFinite(temperature) || temperature <= 0)
         {
@@ -178,12 +186,14 @@ internal static class OnnxModelLoader
 
             scorer = NGramScorer(featurizer, weights, labels.Count);
         }
+        else if (kind == ModelKind.Transformer)
+        {
+            CheckSequenceGraph(model, graphKind, TransformerOnnxGraph.Kind, modelKind);
+            scorer = TransformerScorer(bytes, model, metadata, normalizerOptions, labels.Count, options);
+        }
         else
         {
-            Expect(graphKind == RnnOnnxGraph.Kind, $"metadata {OnnxMetadata.Kind} is {OnnxFormatException.Quote(graphKind)} but the model kind is {modelKind}");
-            CheckInput(model, RnnOnnxGraph.IdsInput, 2);
-            CheckInput(model, RnnOnnxGraph.LengthsInput, 1);
-            Expect(model.Graph.Outputs.Exists(o => o.Name == OnnxGraphBuilder.LogitsOutput && o.ElementType == OnnxDataType.Float), $"mismatched outputs: the graph has no float output '{OnnxGraphBuilder.LogitsOutput}'");
+            CheckSequenceGraph(model, graphKind, RnnOnnxGraph.Kind, modelKind);
             var section = new RnnManifestSection
             {
                 PadId = metadata.Integer(OnnxMetadata.PadId) ?? throw Missing(OnnxMetadata.PadId),
@@ -193,7 +203,7 @@ internal static class OnnxModelLoader
             };
             Expect(section.MaxTokens is null or >= 1, $"metadata {OnnxMetadata.MaxTokens} must be at least 1");
             var encoder = RnnEncoder(Utf8(metadata.Required(OnnxMetadata.Vocabulary)), OnnxMetadata.Vocabulary, normalizer, expectedCount: null);
-            scorer = new RnnSessionScorer(bytes, encoder, section, labels.Count, options);
+            scorer = new SequenceSessionScorer(bytes, text => section.Prepare(encoder, text), section.PadId, labels.Count, options);
         }
 
         var info = new ModelInfo
@@ -228,8 +238,54 @@ internal static class OnnxModelLoader
         return new TextEncoder(vocabulary, normalizer, WordTokenizer.Instance);
     }
 
-    private static void CheckTokenizer(string tokenizer) =>
-        Expect(string.Equals(tokenizer, "word", StringComparison.Ordinal), $"it uses tokenizer {OnnxFormatException.Quote(tokenizer)}; this library knows 'word'");
+    /// <summary>
+    /// The transformer's text side from the metadata, checked against the graph: the vocabulary's special ids must be
+    /// the ones the model was trained with, and the token budget within the graph's positions.
+    /// </summary>
+    private static SequenceSessionScorer TransformerScorer(byte[] bytes, OnnxModel model, Metadata metadata, TextNormalizerOptions normalizer, int labelCount, OnnxRuntimeOptions options)
+    {
+        var vocabulary = WordPieceVocabulary.Load(Utf8(metadata.Required(OnnxMetadata.WordPieceVocabulary)), OnnxMetadata.WordPieceVocabulary);
+        var padId = metadata.Integer(OnnxMetadata.PadId) ?? throw Missing(OnnxMetadata.PadId);
+        var unkId = metadata.Integer(OnnxMetadata.UnkId) ?? throw Missing(OnnxMetadata.UnkId);
+        Expect(
+            vocabulary.PadId == padId && vocabulary.UnkId == unkId,
+            string.Create(CultureInfo.InvariantCulture, $"metadata {OnnxMetadata.PadId} ({padId}) and {OnnxMetadata.UnkId} ({unkId}) do not match the vocabulary's [PAD] ({vocabulary.PadId}) and [UNK] ({vocabulary.UnkId})"));
+        var lowerCase = metadata.Required(OnnxMetadata.LowerCase) switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw new OnnxFormatException($"Metadata {OnnxMetadata.LowerCase} must be 'true' or 'false', not {OnnxFormatException.Quote(other)}."),
+        };
+        var maxTokens = metadata.Integer(OnnxMetadata.MaxTokens) ?? throw Missing(OnnxMetadata.MaxTokens);
+        var headShare = OnnxMetadata.ParseNumber(OnnxMetadata.TruncationHeadShare, metadata.Required(OnnxMetadata.TruncationHeadShare));
+        Expect(headShare is >= 0 and <= 1, $"metadata {OnnxMetadata.TruncationHeadShare} must be in [0, 1]");
+        var words = model.Graph.GetInitializer(TransformerOnnxGraph.WordEmbeddingsKey).Dims;
+        var positions = model.Graph.GetInitializer(TransformerOnnxGraph.PositionEmbeddingsKey).Dims;
+        Expect(
+            words.Length == 2 && words[0] == vocabulary.Count,
+            string.Create(CultureInfo.InvariantCulture, $"metadata {OnnxMetadata.WordPieceVocabulary} has {vocabulary.Count} tokens but the graph embeds [{string.Join(", ", words)}]"));
+        Expect(
+            positions.Length == 2 && maxTokens >= 2 && maxTokens <= positions[0],
+            string.Create(CultureInfo.InvariantCulture, $"metadata {OnnxMetadata.MaxTokens} ({maxTokens}) must be in [2, {(positions.Length == 2 ? positions[0] : 0)}], the graph's positions"));
+        var text = new TransformerText(normalizer, vocabulary, lowerCase, maxTokens, headShare);
+        return new SequenceSessionScorer(bytes, text.EncodeIds, padId, labelCount, options);
+    }
+
+    /// <summary>The graph of a kind read from ids and lengths: its metadata kind, its two int64 inputs, a float <c>logits</c> output.</summary>
+    private static void CheckSequenceGraph(OnnxModel model, string graphKind, string expectedKind, string modelKind)
+    {
+        Expect(graphKind == expectedKind, $"metadata {OnnxMetadata.Kind} is {OnnxFormatException.Quote(graphKind)} but the model kind is {modelKind}");
+        CheckInput(model, SequenceGraphParts.IdsInput, 2);
+        CheckInput(model, SequenceGraphParts.LengthsInput, 1);
+        Expect(model.Graph.Outputs.Exists(o => o.Name == OnnxGraphBuilder.LogitsOutput && o.ElementType == OnnxDataType.Float), $"mismatched outputs: the graph has no float output '{OnnxGraphBuilder.LogitsOutput}'");
+    }
+
+    /// <summary>The transformer is read with WordPiece, every other kind with the word tokenizer.</summary>
+    private static void CheckTokenizer(ModelKind kind, string tokenizer)
+    {
+        var expected = kind == ModelKind.Transformer ? TransformerManifestSection.Tokenizer : "word";
+        Expect(string.Equals(tokenizer, expected, StringComparison.Ordinal), $"it uses tokenizer {OnnxFormatException.Quote(tokenizer)}; this library reads {ModelKindNames.Name(kind)} models with '{expected}'");
+    }
 
     private static void CheckOpsets(OnnxModel model)
     {

@@ -3,7 +3,7 @@ namespace SentimentKit.Onnx;
 /// <summary>How the libtorch-free runtime scores: threads of ONNX Runtime and texts per batch.</summary>
 public sealed class OnnxRuntimeOptions
 {
-    /// <summary>Gets or sets the threads ONNX Runtime uses inside one batch of a recurrent model; <see langword="null"/> lets ONNX Runtime choose (one per physical core).</summary>
+    /// <summary>Gets or sets the threads ONNX Runtime uses inside one batch of a recurrent or transformer model; <see langword="null"/> lets ONNX Runtime choose (one per physical core).</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public int? IntraOpThreads { get; set; }
 

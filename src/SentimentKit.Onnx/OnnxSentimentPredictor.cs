@@ -5,7 +5,7 @@ namespace SentimentKit.Onnx;
 
 /// <summary>
 /// Predicts with a SentimentKit model without TorchSharp: the same text side, calibration and labels as
-/// <c>SentimentPredictor</c>, the n-gram model scored in managed code and the recurrent models in ONNX Runtime.
+/// <c>SentimentPredictor</c>, the n-gram model scored in managed code, the recurrent models and the transformer in ONNX Runtime.
 /// Safe for concurrent use; disposing it while other threads predict lets their calls finish (or throw
 /// <see cref="ObjectDisposedException"/> if they start after) before the session is freed.
 /// </summary>
@@ -29,10 +29,13 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
     /// <inheritdoc/>
     public ModelInfo Info { get; }
 
+    /// <summary>Gets what turns texts into logits (tests look inside it).</summary>
+    internal ITextScorer Scorer => _scorer;
+
     /// <inheritdoc/>
     public IReadOnlyList<string> Labels => Info.Labels;
 
-    /// <summary>Gets a value indicating whether <see cref="Explain"/> is available: for the n-gram model, not for the recurrent ones (they need gradients, which the TorchSharp runtime computes).</summary>
+    /// <summary>Gets a value indicating whether <see cref="Explain"/> is available: for the n-gram model, not for the recurrent ones or the transformer (they need gradients, which the TorchSharp runtime computes).</summary>
     public bool CanExplain => _scorer.CanExplain;
 
     /// <summary>Loads a <c>.skm</c> model file, or an <c>.onnx</c> file exported by <c>SentimentModel.ExportOnnx</c>.</summary>

@@ -141,7 +141,7 @@ public sealed class SentimentModel : IDisposable
     /// <summary>
     /// Exports the model as one self-describing ONNX file (opset 17), atomically: a failure leaves any existing file
     /// intact. The graph's outputs are <c>logits</c> and <c>probabilities</c> (calibrated: the temperature is inside
-    /// the graph), float <c>[batch, classes]</c>, with a dynamic batch (and length, for the recurrent kinds); its
+    /// the graph), float <c>[batch, classes]</c>, with a dynamic batch (and length, for the recurrent and transformer kinds); its
     /// <c>metadata_props</c> hold the labels and the whole text side (normalizer settings, vocabulary or n-gram
     /// features, token limit). The README describes the inputs and the metadata.
     /// </summary>

@@ -8,8 +8,9 @@ namespace SentimentKit.Benchmarks;
 
 /// <summary>
 /// <c>onnx</c>: the libtorch-free runtime against TorchSharp on IMDB, in one run and with the same threads. Per
-/// model (the recommended BiLSTM and GRU trained briefly on a subset of the train reviews, the NB-trigram model on
-/// all of them, each calibrated as training decides): parity over the test reviews (max |p_onnx − p_torch| and
+/// model (the recommended BiLSTM, GRU and — with <c>--models transformer</c> — all-MiniLM-L6-v2 fine-tuned, each
+/// trained briefly on a subset of the train reviews, the NB-trigram model on all of them, each calibrated as training
+/// decides): parity over the test reviews (max |p_onnx − p_torch| and
 /// label disagreements, the ONNX side scored from the exported <c>.onnx</c>), then single-review latency (a
 /// 230-token review, every call timed) and a batch of 256 reviews, per review.
 /// </summary>
@@ -93,8 +94,16 @@ internal static class OnnxParityCommand
             "bilstm" => SentimentTrainerOptions.Recommended(ModelKind.BiLstm),
             "gru" => SentimentTrainerOptions.Recommended(ModelKind.Gru),
             "nbsvm" => SentimentTrainerOptions.RecommendedNaiveBayes(),
-            _ => throw new ArgumentException($"--models: '{name}' is not bilstm, gru or nbsvm."),
+            "transformer" => SentimentTrainerOptions.Recommended(ModelKind.Transformer),
+            _ => throw new ArgumentException($"--models: '{name}' is not bilstm, gru, nbsvm or transformer."),
         };
+        if (options.Model is TransformerModelOptions transformer)
+        {
+            // All-MiniLM-L6-v2 from ./build.sh minilm (or SENTIMENTKIT_MINILM_DIR).
+            transformer.EncoderPath = MiniLmLocator.Locate(null, "model.onnx");
+            transformer.VocabularyPath = MiniLmLocator.Locate(null, "vocab.txt");
+        }
+
         options.Device = DevicePreference.Cpu;
         var examples = train;
         if (name != "nbsvm")

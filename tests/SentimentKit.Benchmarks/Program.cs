@@ -28,7 +28,7 @@ using SentimentKit.Benchmarks;
 //                                       sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory
 //   calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]
 //                                       ECE on full reviews and on their first sentences, temperature fitted both ways
-//   onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]
+//   onnx [--data PATH] [--models bilstm,gru,nbsvm,transformer] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]
 //                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
 //   score [--data PATH] [--train N] [--limit N] [--shard-size N]
 //                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
@@ -116,7 +116,7 @@ static int Usage(int exitCode)
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
     writer.WriteLine("  calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]");
     writer.WriteLine("                                   ECE on full reviews and on their first sentences, temperature fitted both ways");
-    writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");
+    writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm,transformer] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");
     writer.WriteLine("                                   ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side");
     writer.WriteLine("  score [--data PATH] [--train N] [--limit N] [--shard-size N]");
     writer.WriteLine("                                   batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard");

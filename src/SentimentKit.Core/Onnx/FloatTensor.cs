@@ -32,6 +32,31 @@ internal sealed class FloatTensor
     /// <summary>Gets whether the tensor has exactly this shape.</summary>
     public bool HasShape(params long[] shape) => Shape.AsSpan().SequenceEqual(shape);
 
+    /// <summary>
+    /// The values of a matrix <c>[rows, columns]</c> transposed, row-major <c>[columns, rows]</c>: a libtorch
+    /// <c>Linear</c> weight (<c>[out, in]</c>) as the right operand of <c>MatMul</c> (<c>[in, out]</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tensor is not two-dimensional.</exception>
+    public float[] TransposedValues()
+    {
+        if (Shape.Length != 2)
+        {
+            throw new InvalidOperationException($"Only a matrix can be transposed; this tensor is {ShapeText}.");
+        }
+
+        var (rows, columns) = ((int)Shape[0], (int)Shape[1]);
+        var transposed = new float[Values.Length];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++)
+            {
+                transposed[(j * rows) + i] = Values[(i * columns) + j];
+            }
+        }
+
+        return transposed;
+    }
+
     /// <summary>Gets the shape as text, <c>[4, 8]</c>, for messages.</summary>
     public string ShapeText => $"[{string.Join(", ", Shape)}]";
 }

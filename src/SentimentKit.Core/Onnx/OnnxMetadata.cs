@@ -24,7 +24,7 @@ internal static class OnnxMetadata
     /// <summary>The version of this metadata layout (<c>"1"</c>); a reader refuses versions it does not know.</summary>
     public const string FormatVersion = "sentimentkit.format_version";
 
-    /// <summary>The model family, which fixes the graph's inputs: <c>"rnn"</c> or <c>"ngrams"</c>.</summary>
+    /// <summary>The model family, which fixes the graph's inputs: <c>"rnn"</c>, <c>"transformer"</c> or <c>"ngrams"</c>.</summary>
     public const string Kind = "sentimentkit.kind";
 
     /// <summary>The number of classes, the width of both outputs.</summary>
@@ -42,19 +42,19 @@ internal static class OnnxMetadata
     /// <summary>The library version that exported the model.</summary>
     public const string LibraryVersion = "sentimentkit.library_version";
 
-    /// <summary>The tokenizer's name (<c>"word"</c>).</summary>
+    /// <summary>The tokenizer's name as the <c>.skm</c> manifest has it (<c>"word"</c>; <c>"wordpiece"</c> for the transformer).</summary>
     public const string Tokenizer = "sentimentkit.tokenizer";
 
     /// <summary>The text normalizer's settings as the JSON object the artifact's manifest holds.</summary>
     public const string Normalizer = "sentimentkit.normalizer";
 
-    /// <summary>RNN: the padding id the caller pads <c>ids</c> with.</summary>
+    /// <summary>RNN and transformer: the padding id the caller pads <c>ids</c> with.</summary>
     public const string PadId = "sentimentkit.pad_id";
 
-    /// <summary>RNN: the unknown-token id; an empty text is fed as this one token.</summary>
+    /// <summary>RNN and transformer: the unknown-token id (RNN: an empty text is fed as this one token).</summary>
     public const string UnkId = "sentimentkit.unk_id";
 
-    /// <summary>RNN: the most tokens fed per text; absent for no limit.</summary>
+    /// <summary>RNN: the most tokens fed per text, absent for no limit; transformer: the most tokens, <c>[CLS]</c> and <c>[SEP]</c> included.</summary>
     public const string MaxTokens = "sentimentkit.max_tokens";
 
     /// <summary>RNN: which tokens a longer text keeps: <c>"head"</c>, <c>"tail"</c> or <c>"head_and_tail"</c>.</summary>
@@ -71,6 +71,15 @@ internal static class OnnxMetadata
 
     /// <summary>RNN: the vocabulary, the <c>.skm</c>'s <c>vocab.json</c> as it is (a JSON object whose <c>entries</c> list the tokens in id order).</summary>
     public const string Vocabulary = "sentimentkit.vocabulary";
+
+    /// <summary>Transformer: the WordPiece vocabulary, the <c>.skm</c>'s <c>vocab.txt</c> as it is (one token a line, the line number the id).</summary>
+    public const string WordPieceVocabulary = "sentimentkit.wordpiece_vocabulary";
+
+    /// <summary>Transformer: <c>"true"</c> when WordPiece lower-cases and strips accents (an uncased vocabulary), else <c>"false"</c>.</summary>
+    public const string LowerCase = "sentimentkit.lower_case";
+
+    /// <summary>Transformer: the share of a too-long text's token budget kept from its start (the rest from its end).</summary>
+    public const string TruncationHeadShare = "sentimentkit.truncation_head_share";
 
     /// <summary>n-grams: the featurizer, the <c>.skm</c>'s <c>ngrams.json</c> as it is (tokens, n-grams, IDF or Naive Bayes weights).</summary>
     public const string NGrams = "sentimentkit.ngrams";

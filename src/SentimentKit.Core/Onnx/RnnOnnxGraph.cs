@@ -26,13 +26,10 @@ namespace SentimentKit.Onnx;
 internal static class RnnOnnxGraph
 {
     /// <summary>The name of the ids input.</summary>
-    public const string IdsInput = "ids";
+    public const string IdsInput = SequenceGraphParts.IdsInput;
 
     /// <summary>The name of the lengths input.</summary>
-    public const string LengthsInput = "lengths";
-
-    /// <summary>The name of the dynamic time dimension.</summary>
-    public const string TimeDimension = "time";
+    public const string LengthsInput = SequenceGraphParts.LengthsInput;
 
     /// <summary>The value of <see cref="OnnxMetadata.Kind"/> for this graph.</summary>
     public const string Kind = "rnn";
@@ -57,9 +54,7 @@ internal static class RnnOnnxGraph
         spec.Validate();
         var lookup = new WeightLookup(weights);
         var graph = new OnnxGraphBuilder("sentimentkit_rnn");
-        var batch = OnnxDimension.Dynamic(OnnxGraphBuilder.BatchDimension);
-        var ids = graph.Input(IdsInput, OnnxDataType.Int64, batch, OnnxDimension.Dynamic(TimeDimension));
-        var lengths = graph.Input(LengthsInput, OnnxDataType.Int64, batch);
+        var (ids, lengths) = SequenceGraphParts.Inputs(graph);
 
         const string EmbeddingKey = "embedding.weight";
         var embedding = lookup.Get(EmbeddingKey, spec.VocabularySize, spec.EmbeddingSize);
@@ -77,8 +72,8 @@ internal static class RnnOnnxGraph
             ? graph.Add("Reshape", [graph.Add("Transpose", [finalStates], OnnxAttribute.FromInts("perm", 1, 0, 2)), graph.Int64s(0, -1)])
             : PoolOutputs(graph, lookup, spec, graph.Add("Transpose", [steps], OnnxAttribute.FromInts("perm", 1, 0, 2)), ids, lengths);
 
-        var hidden = graph.Add("Relu", [Linear(graph, lookup, "head.1", pooled, spec.HeadHiddenSize, spec.PooledSize)]);
-        var logits = Linear(graph, lookup, "head.4", hidden, spec.ClassCount, spec.HeadHiddenSize);
+        var hidden = graph.Add("Relu", [SequenceGraphParts.Linear(graph, lookup, "head.1", pooled, spec.HeadHiddenSize, spec.PooledSize)]);
+        var logits = SequenceGraphParts.Linear(graph, lookup, "head.4", hidden, spec.ClassCount, spec.HeadHiddenSize);
         graph.AddClassifierOutputs(logits, spec.ClassCount, temperature, multiLabel);
         return graph.Build(Kind, spec.ClassCount, temperature, metadata, multiLabel);
     }
@@ -136,24 +131,18 @@ internal static class RnnOnnxGraph
     /// <summary>Pools <c>[batch, time, features]</c> outputs over each sequence's real steps.</summary>
     private static string PoolOutputs(OnnxGraphBuilder graph, WeightLookup lookup, RnnOnnxSpec spec, string outputs, string ids, string lengths)
     {
-        var time = graph.Add("Gather", [graph.Add("Shape", [ids]), graph.Int64Scalar(1)], OnnxAttribute.FromInt("axis", 0));
-        var positions = graph.Add("Range", [graph.Int64Scalar(0), time, graph.Int64Scalar(1)]);
-        var valid = graph.Add("Less", [graph.Add("Unsqueeze", [positions, graph.Int64s(0)]), graph.Add("Unsqueeze", [lengths, graph.Int64s(1)])]);
-        var validSteps = graph.Add("Unsqueeze", [valid, graph.Int64s(2)]);
-        var masked = graph.Add("Mul", [outputs, graph.Add("Cast", [validSteps], OnnxAttribute.FromInt("to", (long)OnnxDataType.Float))]);
-        var negativeInfinity = graph.FloatScalar(float.NegativeInfinity);
+        var valid = SequenceGraphParts.ValidSteps(graph, ids, lengths);
+        var masked = SequenceGraphParts.ZeroPadding(graph, outputs, valid);
 
-        string Mean() => graph.Add(
-            "Div",
-            [
-                graph.Add("ReduceSum", [masked, graph.Int64s(1)], OnnxAttribute.FromInt("keepdims", 0)),
-                graph.Add("Unsqueeze", [graph.Add("Cast", [lengths], OnnxAttribute.FromInt("to", (long)OnnxDataType.Float)), graph.Int64s(1)]),
-            ]);
+        // Only the poolings that read it get the constant: ONNX Runtime warns about an initializer no node reads.
+        string NegativeInfinity() => graph.FloatScalar(float.NegativeInfinity);
+
+        string Mean() => SequenceGraphParts.MeanOverLength(graph, masked, lengths);
 
         // Opset 17's ReduceMax still takes its axes as an attribute (ReduceSum has taken them as an input since 13).
         string Max() => graph.Add(
             "ReduceMax",
-            [graph.Add("Where", [validSteps, masked, negativeInfinity])],
+            [graph.Add("Where", [graph.Add("Unsqueeze", [valid, graph.Int64s(2)]), masked, NegativeInfinity()])],
             OnnxAttribute.FromInts("axes", 1),
             OnnxAttribute.FromInt("keepdims", 0));
 
@@ -161,7 +150,7 @@ internal static class RnnOnnxGraph
         {
             RnnOnnxPooling.Mean => Mean(),
             RnnOnnxPooling.Max => Max(),
-            RnnOnnxPooling.Attention => Attention(graph, lookup, spec, masked, valid, negativeInfinity),
+            RnnOnnxPooling.Attention => Attention(graph, lookup, spec, masked, valid, NegativeInfinity()),
             _ => graph.Add("Concat", [Mean(), Max()], OnnxAttribute.FromInt("axis", 1)),
         };
     }
@@ -172,7 +161,7 @@ internal static class RnnOnnxGraph
         var projection = lookup.Get("attention.0.weight", spec.HiddenSize, spec.OutputSize);
         var bias = lookup.Get("attention.0.bias", spec.HiddenSize);
         var vector = lookup.Get("attention.2.weight", 1, spec.HiddenSize);
-        var projected = graph.Add("MatMul", [masked, graph.Weight("attention.0.weight_t", [spec.OutputSize, spec.HiddenSize], Transpose(projection.Values, spec.HiddenSize, spec.OutputSize))]);
+        var projected = graph.Add("MatMul", [masked, graph.Weight("attention.0.weight_t", [spec.OutputSize, spec.HiddenSize], projection.TransposedValues())]);
         var activated = graph.Add("Tanh", [graph.Add("Add", [projected, graph.Weight("attention.0.bias", bias.Shape, bias.Values)])]);
         // A [1, hidden] row read as a [hidden, 1] column: the same values in the same order.
         var scores = graph.Add("Squeeze", [graph.Add("MatMul", [activated, graph.Weight("attention.2.weight_t", [spec.HiddenSize, 1], vector.Values)]), graph.Int64s(2)]);
@@ -181,36 +170,11 @@ internal static class RnnOnnxGraph
         return graph.Add("ReduceSum", [weighted, graph.Int64s(1)], OnnxAttribute.FromInt("keepdims", 0));
     }
 
-    /// <summary>A libtorch <c>Linear</c> (<c>x·Wᵀ + b</c>, <c>W</c> <c>[out, in]</c>) as <c>Gemm</c> with <c>transB</c>.</summary>
-    private static string Linear(OnnxGraphBuilder graph, WeightLookup lookup, string prefix, string input, int outputs, int inputs)
-    {
-        var weight = lookup.Get(prefix + ".weight", outputs, inputs);
-        var bias = lookup.Get(prefix + ".bias", outputs);
-        return graph.Add(
-            "Gemm",
-            [input, graph.Weight(prefix + ".weight", weight.Shape, weight.Values), graph.Weight(prefix + ".bias", bias.Shape, bias.Values)],
-            OnnxAttribute.FromInt("transB", 1));
-    }
-
     private static void CopyGates(float[] source, int[] order, int blockSize, Span<float> destination)
     {
         for (var k = 0; k < order.Length; k++)
         {
             source.AsSpan(order[k] * blockSize, blockSize).CopyTo(destination[(k * blockSize)..]);
         }
-    }
-
-    private static float[] Transpose(float[] values, int rows, int columns)
-    {
-        var transposed = new float[values.Length];
-        for (var i = 0; i < rows; i++)
-        {
-            for (var j = 0; j < columns; j++)
-            {
-                transposed[(j * rows) + i] = values[(i * columns) + j];
-            }
-        }
-
-        return transposed;
     }
 }

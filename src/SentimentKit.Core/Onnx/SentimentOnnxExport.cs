@@ -45,6 +45,25 @@ internal static class SentimentOnnxExport
         return RnnOnnxGraph.Build(section.ToSpec(), weights, temperature, metadata, MultiLabelOf(manifest));
     }
 
+    /// <summary>The transformer graph and its metadata.</summary>
+    /// <param name="manifest">The model's manifest (labels, normalizer, tokenizer).</param>
+    /// <param name="section">The manifest's <c>transformer</c> section.</param>
+    /// <param name="weights">The state dict.</param>
+    /// <param name="vocabularyText">The <c>vocab.txt</c> entry.</param>
+    /// <param name="temperature">The calibration temperature.</param>
+    /// <exception cref="ArgumentException">The architecture is invalid or a weight is missing or of another shape.</exception>
+    public static OnnxModel Transformer(ModelManifest manifest, TransformerManifestSection section, IReadOnlyDictionary<string, FloatTensor> weights, byte[] vocabularyText, double temperature)
+    {
+        var metadata = CommonMetadata(manifest);
+        metadata[OnnxMetadata.PadId] = section.Network.PadId.ToString(CultureInfo.InvariantCulture);
+        metadata[OnnxMetadata.UnkId] = section.Network.UnkId.ToString(CultureInfo.InvariantCulture);
+        metadata[OnnxMetadata.MaxTokens] = section.MaxTokens.ToString(CultureInfo.InvariantCulture);
+        metadata[OnnxMetadata.TruncationHeadShare] = OnnxMetadata.FormatNumber(section.TruncationHeadShare);
+        metadata[OnnxMetadata.LowerCase] = section.LowerCase ? "true" : "false";
+        metadata[OnnxMetadata.WordPieceVocabulary] = Encoding.UTF8.GetString(vocabularyText);
+        return TransformerOnnxGraph.Build(section.Network, weights, temperature, metadata, MultiLabelOf(manifest));
+    }
+
     /// <summary>The n-gram graph and its metadata.</summary>
     /// <param name="manifest">The model's manifest (labels, normalizer, tokenizer).</param>
     /// <param name="weights">The state dict.</param>

@@ -51,4 +51,17 @@ internal abstract class ModelFamily
     /// <exception cref="OnnxExportNotSupportedException">This family cannot export.</exception>
     public virtual OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature) =>
         throw new OnnxExportNotSupportedException(pipeline.Kind);
+
+    /// <summary>
+    /// What an export reads, as the libtorch-free runtime reads a <c>.skm</c>: the manifest with the section the
+    /// pipeline writes, that section read back, and the entries' bytes — one path from the stored options to the graph.
+    /// </summary>
+    protected static (ModelManifest Manifest, TSection Section, Dictionary<string, byte[]> Entries) Stored<TSection>(ModelPipeline pipeline, ModelManifest manifest, string sectionName)
+        where TSection : class
+    {
+        var described = pipeline.Describe(manifest);
+        var section = described.Section<TSection>(sectionName)
+            ?? throw new InvalidOperationException($"The {pipeline.Kind} pipeline wrote no manifest section '{sectionName}'.");
+        return (described, section, pipeline.EntryBytes().ToDictionary(e => e.Name, e => e.Bytes, StringComparer.Ordinal));
+    }
 }

@@ -29,8 +29,8 @@ public class NGramOnnxGraphTests(ITestOutputHelper output)
         var outputs = session.Run(Inputs(documents));
 
         outputs["logits"].Shape.Should().Equal(documents.Length, 3);
-        var logits = RnnOnnxGraphTests.MaxDifference(outputs["logits"].Values, expectedLogits);
-        var probabilities = RnnOnnxGraphTests.MaxDifference(outputs["probabilities"].Values, expectedProbabilities);
+        var logits = SequenceGraphParity.MaxDifference(outputs["logits"].Values, expectedLogits);
+        var probabilities = SequenceGraphParity.MaxDifference(outputs["probabilities"].Values, expectedProbabilities);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"n-grams {batchName}: max |Δ| logits {logits:E2}, probabilities {probabilities:E2}"));
         logits.Should().BeLessThanOrEqualTo(Tolerance);
         probabilities.Should().BeLessThanOrEqualTo(Tolerance);
@@ -47,7 +47,7 @@ public class NGramOnnxGraphTests(ITestOutputHelper output)
 
         var logits = scorer.Score(documents);
 
-        var difference = RnnOnnxGraphTests.MaxDifference(logits, expected);
+        var difference = SequenceGraphParity.MaxDifference(logits, expected);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"managed n-grams {batchName}: max |Δ| logits {difference:E2}"));
         difference.Should().BeLessThanOrEqualTo(Tolerance);
     }

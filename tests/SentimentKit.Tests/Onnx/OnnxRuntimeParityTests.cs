@@ -17,7 +17,7 @@ namespace SentimentKit.Tests.Onnx;
 /// The libtorch-free runtime against TorchSharp, predictor to predictor: models with random weights saved as
 /// <c>.skm</c>, loaded by both runtimes (and the exported <c>.onnx</c> by the ONNX one), the same texts scored.
 /// </summary>
-public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposable
+public sealed partial class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposable
 {
     private const double Tolerance = 1e-5;
     private static readonly string[] Words = ["great", "awful", "film", "plot", "the", "a", "loved", "boring", "actors", "story", "wonderful", "waste", "it", "was", "and"];
@@ -162,7 +162,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>The largest probability difference between TorchSharp and the ONNX runtime (from the .skm and from the .onnx) over every batch; labels must agree.</summary>
-    private double CompareEverySource(SentimentModel model, string name)
+    private double CompareEverySource(SentimentModel model, string name, List<string[]>? batches = null)
     {
         var skm = Path.Combine(_folder, name + ".skm");
         var onnx = Path.Combine(_folder, name + ".onnx");
@@ -173,9 +173,9 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
         using var fromOnnx = new OnnxPredictorLoader(new OnnxRuntimeOptions { IntraOpThreads = 1, BatchSize = 16 }).Load(onnx);
         fromSkm.Info.Temperature.Should().Be(torchPredictor.Info.Temperature);
         fromOnnx.Info.Temperature.Should().Be(torchPredictor.Info.Temperature);
-        fromOnnx.Labels.Should().Equal(Labels);
+        fromOnnx.Labels.Should().Equal(model.Labels.Names);
         var largest = 0.0;
-        foreach (var batch in Batches())
+        foreach (var batch in batches ?? Batches())
         {
             var expected = torchPredictor.PredictBatch(batch);
             foreach (var runtime in new ISentimentPredictor[] { fromSkm, fromOnnx })
@@ -184,7 +184,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
                 actual.Select(p => p.Label).Should().Equal(expected.Select(p => p.Label));
                 for (var i = 0; i < batch.Length; i++)
                 {
-                    foreach (var label in Labels)
+                    foreach (var label in model.Labels.Names)
                     {
                         largest = Math.Max(largest, Math.Abs(actual[i].Probabilities[label] - expected[i].Probabilities[label]));
                     }
@@ -250,7 +250,7 @@ public sealed class OnnxRuntimeParityTests(ITestOutputHelper output) : IDisposab
             CreatedUtc = DateTimeOffset.UnixEpoch,
             Kind = ModelKindNames.Name(kind),
             Normalizer = new TextNormalizerOptions(),
-            Tokenizer = "word",
+            Tokenizer = kind == ModelKind.Transformer ? TransformerManifestSection.Tokenizer : "word",
             Labels = Labels,
             Seed = 1,
             Sha256 = new Dictionary<string, string>(),

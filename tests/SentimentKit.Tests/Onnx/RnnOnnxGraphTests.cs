@@ -212,45 +212,6 @@ public class RnnOnnxGraphTests(ITestOutputHelper output)
     private static (double Logits, double Probabilities) CompareWithOnnxRuntime(RnnClassifierOptions options, double temperature, IEnumerable<int[][]> batches)
     {
         using var model = new RnnClassifier(options);
-        model.eval();
-        var weights = TorchStateDict.Read(TorchFixtures.SaveWeights(model)).ToFloatTensors();
-        using var session = new OnnxRuntimeSession(RnnOnnxGraph.Build(Spec(options), weights, temperature).ToByteArray());
-        double worstLogits = 0, worstProbabilities = 0;
-        foreach (var texts in batches)
-        {
-            using var scope = torch.NewDisposeScope();
-            using var batch = (PaddedBatch)model.CreateBatch(texts);
-            float[] expectedLogits, expectedProbabilities;
-            using (torch.no_grad())
-            {
-                var logits = model.forward(batch.Ids, batch.Lengths);
-                expectedLogits = logits.data<float>().ToArray();
-                expectedProbabilities = (logits / temperature).softmax(1).data<float>().ToArray();
-            }
-
-            var outputs = session.Run(
-                (RnnOnnxGraph.IdsInput, OnnxRuntimeSession.Int64s(batch.Ids.data<long>().ToArray(), batch.Ids.shape)),
-                (RnnOnnxGraph.LengthsInput, OnnxRuntimeSession.Int64s(batch.Lengths.data<long>().ToArray(), batch.Lengths.shape)));
-
-            outputs["logits"].Shape.Should().Equal(texts.Length, options.ClassCount);
-            worstLogits = Math.Max(worstLogits, MaxDifference(outputs["logits"].Values, expectedLogits));
-            worstProbabilities = Math.Max(worstProbabilities, MaxDifference(outputs["probabilities"].Values, expectedProbabilities));
-        }
-
-        return (worstLogits, worstProbabilities);
-    }
-
-    internal static double MaxDifference(float[] actual, float[] expected)
-    {
-        actual.Should().HaveSameCount(expected);
-        double worst = 0;
-        for (var i = 0; i < actual.Length; i++)
-        {
-            // NaN in either would make every comparison false: count it as infinitely far.
-            var difference = Math.Abs((double)actual[i] - expected[i]);
-            worst = double.IsNaN(difference) ? double.PositiveInfinity : Math.Max(worst, difference);
-        }
-
-        return worst;
+        return SequenceGraphParity.Compare(model, weights => RnnOnnxGraph.Build(Spec(options), weights, temperature), temperature, batches);
     }
 }

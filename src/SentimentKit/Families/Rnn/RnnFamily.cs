@@ -137,10 +137,7 @@ internal sealed class RnnFamily : ModelFamily
     /// </summary>
     public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)
     {
-        var described = pipeline.Describe(manifest);
-        var section = described.Section<RnnManifestSection>(Section)
-            ?? throw new InvalidOperationException("The RNN pipeline wrote no manifest section.");
-        var entries = pipeline.EntryBytes().ToDictionary(e => e.Name, e => e.Bytes, StringComparer.Ordinal);
+        var (described, section, entries) = Stored<RnnManifestSection>(pipeline, manifest, Section);
         return SentimentOnnxExport.Rnn(described, section, SentimentOnnxExport.ReadWeights(entries[ArtifactEntries.Weights]), entries[ArtifactEntries.Vocabulary], temperature);
     }
 

@@ -3,6 +3,7 @@ using SentimentKit.Artifacts;
 using SentimentKit.Data;
 using SentimentKit.Devices;
 using SentimentKit.Modeling;
+using SentimentKit.Onnx;
 using SentimentKit.Text;
 using SentimentKit.Training;
 using TorchSharp.Modules;
@@ -17,9 +18,9 @@ namespace SentimentKit.Families.Transformer;
 /// </summary>
 internal sealed class TransformerFamily : ModelFamily
 {
-    public const string Section = "transformer";
+    public const string Section = TransformerManifestSection.Name;
 
-    public const string Tokenizer = "wordpiece";
+    public const string Tokenizer = TransformerManifestSection.Tokenizer;
 
     public override IReadOnlyList<ModelKind> Kinds { get; } = [ModelKind.Transformer];
 
@@ -89,15 +90,15 @@ internal sealed class TransformerFamily : ModelFamily
         network.HiddenDropout = options.HiddenDropout;
         network.AttentionDropout = options.AttentionDropout;
         network.HeadDropout = options.HeadDropout;
-        var section = new TransformerSection
+        var section = new TransformerManifestSection
         {
-            Network = network,
+            Network = TransformerNetworks.ToSection(network),
             LowerCase = options.LowerCase ?? TransformerText.IsUncased(pretrained.Vocabulary),
             MaxTokens = options.MaxTokens,
             TruncationHeadShare = options.TruncationHeadShare,
             Encoder = Path.GetFileName(options.EncoderPath!),
         };
-        var text = new TransformerText(context.Options.Normalizer, pretrained.Vocabulary, section);
+        var text = section.CreateText(context.Options.Normalizer, pretrained.Vocabulary);
         var trainIds = context.Encode(context.TrainTexts, text.EncodeIds);
         var validIds = context.ValidTexts is { } validTexts ? context.Encode(validTexts, text.EncodeIds) : null;
         var module = ModuleSeed.Create(context.Seed, () => pretrained.CreateClassifier(network));
@@ -110,52 +111,22 @@ internal sealed class TransformerFamily : ModelFamily
 
     public override ModelPipeline Load(ArtifactContents artifact, ModelKind kind, ComputeDevice device)
     {
-        if (!string.Equals(artifact.Manifest.Tokenizer, Tokenizer, StringComparison.Ordinal))
-        {
-            throw artifact.Error($"it is a transformer with tokenizer '{artifact.Manifest.Tokenizer}'; this library knows '{Tokenizer}'.");
-        }
-
-        var section = artifact.RequiredSection<TransformerSection>(Section, "transformer options");
-        var network = section.Network ?? throw artifact.Error("its transformer section has no network.");
-
-        // Sizes from the file are checked against bounds and against the weights entry before anything is allocated for them.
-        if (network.HiddenSize is < 1 or > 8192 || network.Layers is < 1 or > 64 || network.AttentionHeads is < 1 or > 256
-            || network.IntermediateSize is < 1 or > 65536 || network.MaxPositions is < 1 or > 65536 || network.TypeVocabularySize is < 1 or > 64
-            || network.VocabularySize is < 2 or > 10_000_000
-            || ((long)network.VocabularySize + network.MaxPositions) * network.HiddenSize * sizeof(float) > artifact.Length(ArtifactEntries.Weights))
-        {
-            throw artifact.Error("the transformer sizes in the manifest are out of range or larger than weights.bin.");
-        }
-
-        if (network.ClassCount != artifact.Manifest.Labels.Count)
-        {
-            throw artifact.Error($"the model has {network.ClassCount} classes but the manifest lists {artifact.Manifest.Labels.Count} labels.");
-        }
-
-        if (section.MaxTokens < 2 || section.MaxTokens > network.MaxPositions || section.TruncationHeadShare is not (>= 0 and <= 1))
-        {
-            throw artifact.Error($"its token budget ({section.MaxTokens}, head share {section.TruncationHeadShare}) does not fit the encoder's {network.MaxPositions} positions.");
-        }
-
+        var (section, vocabulary) = TransformerManifestSection.Read(artifact);
+        var network = TransformerNetworks.ToOptions(section.Network);
         network.Validate();
-        WordPieceVocabulary vocabulary;
-        try
-        {
-            vocabulary = WordPieceVocabulary.Load(artifact.Open(ArtifactEntries.WordPieceVocabulary), ArtifactEntries.WordPieceVocabulary);
-        }
-        catch (TextFormatException e)
-        {
-            throw artifact.Error(e.Message, e);
-        }
-
-        if (vocabulary.Count != network.VocabularySize || vocabulary.PadId != network.PadId || vocabulary.UnkId != network.UnkId)
-        {
-            throw artifact.Error($"{ArtifactEntries.WordPieceVocabulary} has {vocabulary.Count} tokens ([PAD] {vocabulary.PadId}, [UNK] {vocabulary.UnkId}) but the model was built for {network.VocabularySize} ([PAD] {network.PadId}, [UNK] {network.UnkId}).");
-        }
-
-        var text = new TransformerText(artifact.Manifest.Normalizer, vocabulary, section);
+        var text = section.CreateText(artifact.Manifest.Normalizer, vocabulary);
         var runner = new ClassifierRunner<int[]>(new TransformerClassifier(network), device, IntegratedGradients.Instance);
         return new TransformerPipeline(text, section, runner).WithWeights(artifact);
+    }
+
+    /// <summary>
+    /// Exports through the manifest section the pipeline writes, exactly as the libtorch-free runtime reads a
+    /// <c>.skm</c>: one path from the stored options to the graph.
+    /// </summary>
+    public override OnnxModel ExportOnnx(ModelPipeline pipeline, ModelManifest manifest, double temperature)
+    {
+        var (described, section, entries) = Stored<TransformerManifestSection>(pipeline, manifest, Section);
+        return SentimentOnnxExport.Transformer(described, section, SentimentOnnxExport.ReadWeights(entries[ArtifactEntries.Weights]), entries[ArtifactEntries.WordPieceVocabulary], temperature);
     }
 
     // Four groups: the encoder at its own rate and the head at the trainer's, each split so that biases and layer norms

@@ -1,18 +1,20 @@
 using SentimentKit.Artifacts;
 using SentimentKit.Modeling;
+using SentimentKit.Onnx;
+using SentimentKit.Text;
 using SentimentKit.Training;
 
 namespace SentimentKit.Families.Transformer;
 
 /// <summary>Words to WordPiece ids to the fine-tuned transformer; attributions of pieces summed back into their words.</summary>
-internal sealed class TransformerPipeline(TransformerText text, TransformerSection section, ClassifierRunner<int[]> runner)
+internal sealed class TransformerPipeline(TransformerText text, TransformerManifestSection section, ClassifierRunner<int[]> runner)
     : ModelPipeline<int[]>(runner)
 {
     public override ModelKind Kind => ModelKind.Transformer;
 
     public TransformerText Text { get; } = text;
 
-    public TransformerSection Section { get; } = section;
+    public TransformerManifestSection Section { get; } = section;
 
     public TransformerClassifier Module => (TransformerClassifier)Runner.Module;
 

@@ -1,27 +1,34 @@
-using SentimentKit.Text;
-
-namespace SentimentKit.Families.Transformer;
+namespace SentimentKit.Text;
 
 /// <summary>
 /// A transformer's text side: the library's normalizer without its lower-casing (WordPiece lower-cases and strips
-/// accents as the vocabulary expects), then WordPiece within the token budget, head and tail kept.
+/// accents as the vocabulary expects), then WordPiece within the token budget, head and tail kept. The TorchSharp
+/// family and the libtorch-free runtime both encode with it, so that they feed the network the same ids.
 /// </summary>
 internal sealed class TransformerText
 {
     private readonly TextNormalizer _normalizer;
 
-    public TransformerText(TextNormalizerOptions normalizer, WordPieceVocabulary vocabulary, TransformerSection section)
+    /// <summary>Initializes the text side.</summary>
+    /// <param name="normalizer">The model's normalizer settings; their <see cref="TextNormalizerOptions.LowerCase"/> is not used.</param>
+    /// <param name="vocabulary">The WordPiece vocabulary.</param>
+    /// <param name="lowerCase">Whether WordPiece lower-cases and strips accents.</param>
+    /// <param name="maxTokens">The most tokens of a text, <c>[CLS]</c> and <c>[SEP]</c> included.</param>
+    /// <param name="truncationHeadShare">The share of a too-long text's budget kept from its start.</param>
+    public TransformerText(TextNormalizerOptions normalizer, WordPieceVocabulary vocabulary, bool lowerCase, int maxTokens, double truncationHeadShare)
     {
         var options = normalizer.Clone();
         options.LowerCase = false;
         _normalizer = new TextNormalizer(options);
         Encoder = new WordPieceEncoder(
-            new WordPieceTokenizer(vocabulary, new WordPieceTokenizerOptions { LowerCase = section.LowerCase }),
-            new WordPieceEncoderOptions { MaxTokens = section.MaxTokens, TruncationHeadShare = section.TruncationHeadShare });
+            new WordPieceTokenizer(vocabulary, new WordPieceTokenizerOptions { LowerCase = lowerCase }),
+            new WordPieceEncoderOptions { MaxTokens = maxTokens, TruncationHeadShare = truncationHeadShare });
     }
 
+    /// <summary>Gets the WordPiece encoder.</summary>
     public WordPieceEncoder Encoder { get; }
 
+    /// <summary>Gets the vocabulary.</summary>
     public WordPieceVocabulary Vocabulary => Encoder.Vocabulary;
 
     /// <summary>
