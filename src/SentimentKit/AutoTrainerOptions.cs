@@ -34,8 +34,9 @@ public sealed class AutoTrainerOptions
     /// <summary>
     /// Gets or sets how many finished candidates, each the best of a different kind, the ensemble candidate may combine:
     /// after the single candidates, automatic training fits their weights and a temperature on one half of the validation
-    /// split and keeps the ensemble only if it is more accurate than the best single candidate on the other half. 0 or 1
-    /// tries no ensemble.
+    /// split and keeps the ensemble only if it is more accurate than the best single candidate on the other half; when
+    /// two kinds compete, the single candidates leave the last tenth of <see cref="TimeBudget"/> to it. 0 or 1 tries no
+    /// ensemble.
     /// </summary>
     /// <value>The default value is 3.</value>
     public int EnsembleMembers { get; set; } = 3;

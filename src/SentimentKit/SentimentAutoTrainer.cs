@@ -47,7 +47,8 @@ public sealed class SentimentAutoTrainer
     /// Trains the candidates within the time budget and returns the one with the best validation accuracy (ties: the
     /// lower validation log loss, then the cheaper), or the ensemble of the best of each kind when it beats that one on
     /// the half of the validation split its weights were not fitted on. Candidates that finished are kept when the
-    /// budget runs out; the ensemble is tried only while time is left.
+    /// budget runs out; the ensemble is tried only while time is left (when two kinds compete, the single candidates
+    /// keep the last tenth of the budget for it).
     /// </summary>
     /// <param name="train">The training examples.</param>
     /// <param name="validation">
@@ -86,7 +87,14 @@ public sealed class SentimentAutoTrainer
 
         var candidates = Candidates(trainList, validationList);
         var budget = _options.TimeBudget;
-        TimeSpan TimeLeft() => budget - clock.Elapsed;
+
+        // The ensemble scores the validation split with its members once more after the single candidates: when it can
+        // be tried (two kinds compete), they stop at nine tenths of the budget, so that a last candidate does not spend
+        // the rest of it and leave the ensemble untried.
+        var ensembleLikely = _options.EnsembleMembers >= 2 && candidates.Select(c => c.Options.Kind).Distinct().Count() >= 2;
+        var singlesBudget = ensembleLikely ? budget * (1 - EnsembleBudgetShare) : budget;
+        TimeSpan TimeLeft() => singlesBudget - clock.Elapsed;
+        TimeSpan EnsembleTimeLeft() => budget - clock.Elapsed;
 
         var entries = new List<LeaderboardEntry>();
         var trained = new List<(int Entry, SentimentModel Model)>();
@@ -138,7 +146,7 @@ public sealed class SentimentAutoTrainer
             // Validation decides alone: accuracy, then log loss, then cost (candidates are in cost order).
             var ranked = trained.OrderByDescending(t => entries[t.Entry].ValidationAccuracy).ThenBy(t => entries[t.Entry].ValidationLogLoss).ThenBy(t => t.Entry).ToList();
             var best = ranked[0];
-            var ensemble = TryEnsemble(ranked.Select(t => (entries[t.Entry], t.Model)), validationList, TimeLeft, cancellationToken);
+            var ensemble = TryEnsemble(ranked.Select(t => (entries[t.Entry], t.Model)), validationList, EnsembleTimeLeft, cancellationToken);
             if (ensemble is not null)
             {
                 Log.AutoCandidate(_logger, AutoEnsemble.Recipe, ensemble.Entry.Status, ensemble.Entry.Seconds, ensemble.Entry.ValidationAccuracy ?? double.NaN);
@@ -201,6 +209,8 @@ public sealed class SentimentAutoTrainer
             return new AutoEnsemble.Outcome(entry with { Status = CandidateStatus.OutOfBudget, Seconds = started.Elapsed.TotalSeconds }, null);
         }
     }
+
+    private const double EnsembleBudgetShare = 0.1;
 
     // Each half of the validation split must hold a few examples of every label to fit weights on one and judge on the other.
     private const int MinEnsembleValidation = 8;
