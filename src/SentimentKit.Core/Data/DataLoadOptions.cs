@@ -74,7 +74,7 @@ public sealed class DataLoadOptions
     /// When it is <see langword="null"/> and single-label values look like label sets (a value such as
     /// <c>sports|politics</c> split on <c>|</c>, <c>;</c> or <c>,</c> has a part that is also a label on its own),
     /// the load fails and names the separator to set. It must not be empty or white space, contain a quote or a line
-    /// break, or contain the field delimiter of a CSV or TSV file.
+    /// break, or contain the field delimiter of a CSV or TSV file. The IMDB layout, single-label by its folders, ignores it.
     /// </summary>
     /// <value>The default value is <see langword="null"/> (single-label, unless JSON Lines labels are arrays).</value>
     public string? LabelSeparator { get; set; }

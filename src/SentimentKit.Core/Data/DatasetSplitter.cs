@@ -10,7 +10,8 @@ public static class DatasetSplitter
 {
     /// <summary>
     /// Splits examples into training and validation sets, label by label (see <see cref="StratifiedIndices"/>); labels
-    /// are taken in <see cref="LabelSet.FromLabels"/> order.
+    /// are taken in <see cref="LabelSet.FromLabels"/> order. Multi-label examples are split by
+    /// <see cref="MultiLabelStratifiedSplit"/> instead.
     /// </summary>
     /// <param name="examples">The examples.</param>
     /// <param name="validationFraction">The share for validation, in <c>(0, 1)</c>.</param>
@@ -26,6 +27,11 @@ public static class DatasetSplitter
             {
                 throw new ArgumentException($"Example {i} is null.", nameof(examples));
             }
+        }
+
+        if (examples.Any(e => e.IsMultiLabel))
+        {
+            return MultiLabelStratifiedSplit(examples, validationFraction, seed);
         }
 
         var labels = LabelSet.FromLabels(examples.Select(e => e.Label));

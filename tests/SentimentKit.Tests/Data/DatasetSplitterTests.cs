@@ -238,4 +238,14 @@ public class DatasetSplitterTests
 
         act.Should().Throw<ArgumentException>().WithMessage("Example 1 is single-label*");
     }
+
+    [Fact]
+    public void StratifiedSplit_MultiLabelExamples_SplitsLikeMultiLabelStratifiedSplit()
+    {
+        var examples = TopicSets().Select((set, i) => TextExample.WithLabels($"t{i}", set.Select(l => $"topic{l}"))).ToArray();
+
+        var split = DatasetSplitter.StratifiedSplit(examples, 0.2, seed: 8);
+
+        split.Validation.Should().Equal(DatasetSplitter.MultiLabelStratifiedSplit(examples, 0.2, seed: 8).Validation);
+    }
 }
