@@ -18,6 +18,9 @@ internal static class TrainedModels
     /// <summary>Gets a model labelled <c>bad</c> / <c>good</c>: "other labels" for the reload tests.</summary>
     public static string BadGood => Path.Combine(Folder(), "badgood.skm");
 
+    /// <summary>Gets a multi-label model: <c>neg</c> or <c>pos</c>, and <c>exclaimed</c> when the review ends with "!".</summary>
+    public static string MultiLabel => Path.Combine(Folder(), "multi.skm");
+
     public static string[] NegPosLabels => ["neg", "pos"];
 
     public static string[] BadGoodLabels => ["bad", "good"];
@@ -32,6 +35,7 @@ internal static class TrainedModels
                 Directory.CreateDirectory(folder);
                 Train(Path.Combine(folder, "negpos.skm"), e => e);
                 Train(Path.Combine(folder, "badgood.skm"), e => e with { Label = e.Label == "pos" ? "good" : "bad" });
+                Train(Path.Combine(folder, "multi.skm"), e => TextExample.WithLabels(e.Text, e.Text.EndsWith('!') ? [e.Label, "exclaimed"] : [e.Label]));
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
                 _folder = folder;
             }

@@ -144,6 +144,32 @@ public sealed class SentimentModelTests : IDisposable
         act.Should().Throw<ModelFormatException>().WithMessage("*format version is 99; this library reads versions 1 to 3.");
     }
 
+    [Theory]
+    [InlineData(3, null, "*format version is 3 but its manifest names no task*")]
+    [InlineData(2, "multi_label", "*multi-label but of format version 2*")]
+    [InlineData(3, "multi_label", "*multi-label but its manifest has no multi_label section*")]
+    [InlineData(3, "ranking", "*task 'ranking' is not one this library knows*")]
+    public void Load_TaskThatDoesNotFitTheFile_ThrowsBeforeScoringWithTheWrongHead(int version, string? task, string message)
+    {
+        var path = SavedCopy(ModelKind.NGrams);
+        RewriteEntry(path, "manifest.json", bytes =>
+        {
+            var manifest = JsonNode.Parse(bytes)!;
+            manifest["format_version"] = version;
+            if (task is not null)
+            {
+                manifest["task"] = task;
+            }
+
+            return System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString());
+        });
+        Reseal(path);
+
+        var act = () => SentimentModel.Load(path, DevicePreference.Cpu);
+
+        act.Should().Throw<ModelFormatException>().WithMessage(message);
+    }
+
     [Fact]
     public void Load_SwappedVocabulary_ThrowsDigestMismatch()
     {
