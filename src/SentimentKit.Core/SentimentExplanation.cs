@@ -15,4 +15,22 @@ public sealed record SentimentExplanation(SentimentPrediction Prediction, IReadO
     /// alone when the predicted set is empty. <see langword="null"/> for a single-label prediction.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TokenAttribution>>? PerLabel { get; init; }
+
+    /// <summary>
+    /// The explanation of a prediction, for either runtime: the predicted label's attributions, or for a multi-label
+    /// prediction each predicted label's (the most probable label's when none is predicted) in <see cref="PerLabel"/>.
+    /// </summary>
+    /// <param name="prediction">The prediction.</param>
+    /// <param name="attributions">The attribution of every token toward one label.</param>
+    internal static SentimentExplanation Of(SentimentPrediction prediction, Func<string, IReadOnlyList<TokenAttribution>> attributions)
+    {
+        if (prediction.Labels is not { } predicted)
+        {
+            return new SentimentExplanation(prediction, attributions(prediction.Label));
+        }
+
+        string[] explained = predicted.Count > 0 ? [.. predicted] : [prediction.Probabilities.MaxBy(p => p.Value).Key];
+        var perLabel = explained.ToDictionary(label => label, attributions, StringComparer.Ordinal);
+        return new SentimentExplanation(prediction, perLabel[explained[0]]) { PerLabel = perLabel };
+    }
 }

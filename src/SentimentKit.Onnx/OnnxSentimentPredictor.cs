@@ -80,16 +80,7 @@ public sealed class OnnxSentimentPredictor : ISentimentPredictor
         }
 
         using var lease = _guard.Enter(this);
-        var prediction = Predict(text);
-        if (prediction.Labels is not { } predicted)
-        {
-            return new SentimentExplanation(prediction, Attributions(text, prediction.Label));
-        }
-
-        // Multi-label: each predicted label on its own (the most probable when none is predicted).
-        string[] explained = predicted.Count > 0 ? [.. predicted] : [prediction.Probabilities.MaxBy(p => p.Value).Key];
-        var perLabel = explained.ToDictionary(label => label, label => Attributions(text, label), StringComparer.Ordinal);
-        return new SentimentExplanation(prediction, perLabel[explained[0]]) { PerLabel = perLabel };
+        return SentimentExplanation.Of(Predict(text), label => Attributions(text, label));
     }
 
     private IReadOnlyList<TokenAttribution> Attributions(string text, string label)

@@ -82,15 +82,7 @@ public sealed class SentimentPredictor : ISentimentPredictor
     /// </returns>
     public SentimentExplanation Explain(string text)
     {
-        var prediction = Predict(text);
-        if (prediction.Labels is not { } predicted)
-        {
-            return new SentimentExplanation(prediction, Attributions(text, prediction.Label));
-        }
-
-        string[] explained = predicted.Count > 0 ? [.. predicted] : [prediction.Probabilities.MaxBy(p => p.Value).Key];
-        var perLabel = explained.ToDictionary(label => label, label => Attributions(text, label), StringComparer.Ordinal);
-        return new SentimentExplanation(prediction, perLabel[explained[0]]) { PerLabel = perLabel };
+        return SentimentExplanation.Of(Predict(text), label => Attributions(text, label));
     }
 
     /// <summary>The attribution of every token of a text toward one label.</summary>
