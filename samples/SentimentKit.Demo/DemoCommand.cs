@@ -81,7 +81,8 @@ internal static class DemoCommand
             // The range test fine-tunes the encoder for 80 batches: minutes for a transformer on a CPU, so its report has no curve.
             // An ensemble's curve is its best single candidate's (the members were trained by their own recipes).
             var curveRecipe = trained.Leaderboard?.Where(e => e.Kind != ModelKind.Ensemble && e.ValidationAccuracy is not null).MaxBy(e => e.ValidationAccuracy)?.Recipe ?? name;
-            var rates = kind == ModelKind.Transformer ? null : FindLearningRate(curveRecipe, auto, device, train, cancellationToken);
+            // A recipe that ran its own range test before training (a recurrent one on small data) has its curve already.
+            var rates = trained.Report?.LearningRateRangeTest ?? (kind == ModelKind.Transformer ? null : FindLearningRate(curveRecipe, auto, device, train, cancellationToken));
             var files = ReportWriter.Write(folder, trained, evaluation, predictions, rates);
             var modelPath = Path.Combine(folder, "model.skm");
             OutputPath.SaveOrRescue(trained, modelPath);

@@ -42,11 +42,16 @@ internal static class ReportWriter
         {
             var points = rates.Curve.Select(p => (Math.Log10(p.LearningRate), p.SmoothedLoss)).ToArray();
             var top = Math.Min(points.Max(p => p.SmoothedLoss), points[0].SmoothedLoss * 2) * 1.1;
-            Save("lr-finder.svg", SvgCharts.Lines(
-                string.Create(CultureInfo.InvariantCulture, $"Learning-rate range test (suggested {rates.Suggested:G2})"), "learning rate (log10)", "smoothed training loss", [
-                    new("smoothed loss", [.. points.Where(p => p.SmoothedLoss <= top)], "#4a78c2", Markers: false),
-                    new("suggested", [(Math.Log10(rates.Suggested), 0), (Math.Log10(rates.Suggested), top)], "#d1495b", Dashed: true, Markers: false),
-                ], (points[0].Item1, points[^1].Item1), (0, top), wholeX: true));
+            var title = rates.Suggested is { } suggested
+                ? string.Create(CultureInfo.InvariantCulture, $"Learning-rate range test (suggested {suggested:G2})")
+                : "Learning-rate range test (no clear descent: no rate suggested)";
+            List<SvgCharts.Series> series = [new("smoothed loss", [.. points.Where(p => p.SmoothedLoss <= top)], "#4a78c2", Markers: false)];
+            if (rates.Suggested is { } rate)
+            {
+                series.Add(new("suggested", [(Math.Log10(rate), 0), (Math.Log10(rate), top)], "#d1495b", Dashed: true, Markers: false));
+            }
+
+            Save("lr-finder.svg", SvgCharts.Lines(title, "learning rate (log10)", "smoothed training loss", series, (points[0].Item1, points[^1].Item1), (0, top), wholeX: true));
         }
 
         Save("reliability.svg", SvgCharts.Reliability(test.Metrics.CalibrationBins, test.Metrics.ExpectedCalibrationError));

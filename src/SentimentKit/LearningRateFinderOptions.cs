@@ -29,6 +29,13 @@ public sealed class LearningRateFinderOptions
     /// <value>The default value is 4.</value>
     public double DivergenceFactor { get; set; } = 4;
 
+    /// <summary>
+    /// Gets or sets how far, as a fraction of the loss of the test's first tenth of steps, the lowest smoothed loss must fall
+    /// for the test to suggest a rate. A curve that stays within this of where it started is noise around an untrained model.
+    /// </summary>
+    /// <value>The default value is 0.02 (2%): the smoothed loss of an untrained two-class model wanders about ±0.5% around ln 2.</value>
+    public double MinimumDescent { get; set; } = 0.02;
+
     /// <summary>Checks every option and reports all problems at once.</summary>
     /// <exception cref="InvalidOptionsException">One or more options are invalid.</exception>
     public void Validate()
@@ -40,6 +47,7 @@ public sealed class LearningRateFinderOptions
         errors.Check(Steps >= 10, $"Steps must be at least 10 (got {S(Steps)}).");
         errors.Check(Smoothing is >= 0 and < 1, $"Smoothing must be in [0, 1) (got {S(Smoothing)}).");
         errors.Check(double.IsFinite(DivergenceFactor) && DivergenceFactor > 1, $"DivergenceFactor must be a number above 1 (got {S(DivergenceFactor)}).");
+        errors.Check(MinimumDescent is >= 0 and < 1, $"MinimumDescent must be in [0, 1) (got {S(MinimumDescent)}).");
         errors.ThrowIfAny(nameof(LearningRateFinderOptions));
     }
 

@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Time budget: stopping after epoch {Epoch}/{Epochs}, {SecondsLeft:F0} s left is less than an epoch")]
     public static partial void BudgetStopped(ILogger logger, int epoch, int epochs, double secondsLeft);
 
+    [LoggerMessage(EventId = 408, Level = LogLevel.Information, Message = "Learning-rate range test: {Steps} steps, lowest smoothed loss at {Minimum:G3}; training at {LearningRate:G3}")]
+    public static partial void RangeTestApplied(ILogger logger, int steps, double minimum, double learningRate);
+
+    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Learning-rate range test: no clear descent in {Steps} steps; training at the recipe's {LearningRate:G3}")]
+    public static partial void RangeTestNoDescent(ILogger logger, int steps, double learningRate);
+
     [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Auto: {Recipe} {Status} in {Seconds:F1} s, validation accuracy {Accuracy:P2}")]
     public static partial void AutoCandidate(ILogger logger, string recipe, CandidateStatus status, double seconds, double accuracy);
 

@@ -95,6 +95,7 @@ public sealed class SentimentTrainer
             PreparationSeconds = context.PreparationSeconds,
             TrainingSeconds = context.Clock.Elapsed.TotalSeconds - context.PreparationSeconds,
             History = context.History!,
+            LearningRateRangeTest = context.RangeTestResult,
             Calibration = context.Calibration,
             CalibrationSkipped = context.CalibrationSkipped,
             Task = multiLabel ? ClassificationTask.MultiLabel : ClassificationTask.SingleLabel,
@@ -142,7 +143,9 @@ public sealed class SentimentTrainer
     /// Runs the learning-rate range test for these options on the examples: builds the model as training would (the
     /// text side fitted on <paramref name="train"/>), trains it for <see cref="LearningRateFinderOptions.Steps"/>
     /// batches with an exponentially growing rate, and discards it. Set <see cref="TrainerOptions.LearningRate"/>
-    /// to the result's <see cref="LearningRateFinderResult.Suggested"/> (or a rate near it) before training.
+    /// to the result's <see cref="LearningRateFinderResult.Suggested"/> (or a rate near it) before training; where it is
+    /// <see langword="null"/> the loss never fell clearly within the test (a recurrent network from scratch over the
+    /// default 100 steps, typically): give the test more steps over a narrower range, or keep the recipe's rate.
     /// </summary>
     /// <param name="train">The training examples (no validation split is held out).</param>
     /// <param name="options">The test's settings; <see langword="null"/> for the defaults (1e-7 to 10 over 100 steps).</param>

@@ -33,6 +33,12 @@ public sealed record TrainingReport
     /// <summary>Gets the epoch-by-epoch history.</summary>
     public required TrainingHistory History { get; init; }
 
+    /// <summary>
+    /// Gets the learning-rate range test run before training (<see cref="SentimentTrainerOptions.LearningRateFinder"/>),
+    /// or <see langword="null"/> when none ran; training used its <see cref="LearningRateFinderResult.Suggested"/> rate where it has one.
+    /// </summary>
+    public LearningRateFinderResult? LearningRateRangeTest { get; init; }
+
     /// <summary>Gets the temperature scaling fitted on the validation set, when calibration ran and was kept.</summary>
     public TemperatureScaling? Calibration { get; init; }
 

@@ -11,8 +11,8 @@ using SentimentKit.Benchmarks;
 //                                       IMDB end to end: per-phase times, samples/s, test accuracy per epoch
 //   ensemble [--data PATH] [--epochs N] [--save DIR]
 //                                       BiLSTM + NB-weighted baseline, calibrated probabilities averaged
-//   recipes [--data PATH] [--corpus imdb|first-sentence|small] [--recipes baseline,nbsvm,gru,bilstm] [--modes fixed,derived]
-//           [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N] [--patience N|none]
+//   recipes [--data PATH] [--corpus imdb|first-sentence|small] [--recipes baseline,nbsvm,gru,bilstm] [--modes fixed,derived,lr-find,lr-train,lr-curve]
+//           [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N] [--patience N|none] [--lr-steps N] [--lr-min X] [--lr-max X]
 //                                       each recipe fixed vs derived from the data, and what auto picked, on a corpus rebuilt from IMDB
 //   latency [--data PATH] [--calls N] [--threads N]
 //                                       p50/p95/p99 of single CPU predictions, every call timed
@@ -32,7 +32,7 @@ using SentimentKit.Benchmarks;
 //                                       ONNX runtime vs TorchSharp: parity over the IMDB test reviews, latency side by side
 //   score [--data PATH] [--train N] [--limit N] [--shard-size N]
 //                                       batch scoring of IMDB test: texts/s local, Redis 1 and 2 workers, Redis ms per shard
-//   curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--out DIR] [--chart-only true]
+//   curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--epochs N] [--out DIR] [--chart-only true]
 //                                       IMDB learning curve: accuracy on the same test reviews, throughput, memory; table + SVG
 //   multilabel [--data PATH] [--kinds baseline,nbsvm,gru] [--limit N] [--test-limit N] [--rnn-limit N] [--rnn-test-limit N]
 //              [--epochs N] [--max-tokens N] [--seed N]
@@ -62,7 +62,7 @@ try
         "score" => ScoreCommand.Run(Options("data", "limit", "shard-size", "train")),
         "curve" => LearningCurveCommand.Run(Options("chart-only?", "data", "device", "encoder", "epochs", "models", "out", "sizes", "vocab", "max-tokens", "test")),
         "multilabel" => MultiLabelImdbCommand.Run(Options("data", "epochs", "kinds", "limit", "max-tokens", "rnn-limit", "rnn-test-limit", "seed", "test-limit")),
-        "recipes" => RecipesCommand.Run(Options("auto-budget", "corpus", "data", "modes", "patience", "recipes", "limit", "seed", "test-limit")),
+        "recipes" => RecipesCommand.Run(Options("auto-budget", "corpus", "data", "lr-max", "lr-min", "lr-steps", "modes", "patience", "recipes", "limit", "seed", "test-limit")),
         "help" or "-h" or "--help" => Usage(0),
         _ => Usage(2),
     };
@@ -96,6 +96,9 @@ static int Usage(int exitCode)
     writer.WriteLine("       [--embedding N] [--hidden N] [--layers N] [--dropout X] [--embedding-dropout X] [--head-dropout X]");
     writer.WriteLine("       [--optimizer adam|adamw|sgd] [--weight-decay X] [--ngrams N] [--min-df N] [--weighting tfidf|naivebayes]");
     writer.WriteLine("                                   IMDB end to end: phase times, samples/s, test accuracy per epoch");
+    writer.WriteLine("  recipes [--data PATH] [--corpus imdb|first-sentence|small] [--recipes baseline,nbsvm,gru,bilstm] [--modes fixed,derived,lr-find,lr-train,lr-curve]");
+    writer.WriteLine("          [--limit N] [--test-limit N] [--auto-budget SECONDS] [--seed N] [--patience N|none] [--lr-steps N] [--lr-min X] [--lr-max X]");
+    writer.WriteLine("                                   each recipe fixed vs derived from the data, and what auto picked, on a corpus rebuilt from IMDB");
     writer.WriteLine("  multilabel [--data PATH] [--kinds baseline,nbsvm,gru] [--limit N] [--test-limit N] [--rnn-limit N]");
     writer.WriteLine("       [--rnn-test-limit N] [--epochs N] [--max-tokens N] [--seed N]");
     writer.WriteLine("                                   multi-label IMDB (positive, extreme, long, mentions-plot-or-story): every metric per kind");
@@ -112,8 +115,9 @@ static int Usage(int exitCode)
     writer.WriteLine("  transformer [--onnx PATH] [--vocab PATH] [--lengths 64,256] [--batch-sizes 8,32] [--steps N] [--threads N] [--attention-dropout X]");
     writer.WriteLine("                                   MiniLM classifier on the CPU: import time, forward and AdamW samples/s, RSS");
     writer.WriteLine("  serve-load --models A.skm[,B.skm] [--data PATH] [--requests N] [--connections N] [--max-seconds S] [--cli PATH]");
-    writer.WriteLine("  curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--epochs N] [--out DIR] [--chart-only true]");
     writer.WriteLine("                                   sentimentkit serve on loopback under load: requests/s, p50/p95/p99, errors, memory");
+    writer.WriteLine("  curve [--models nbsvm,bilstm,transformer] [--sizes 500,2000] [--test 5000] [--max-tokens N] [--epochs N] [--out DIR] [--chart-only true]");
+    writer.WriteLine("                                   IMDB learning curve: accuracy on the same test reviews, throughput, memory; table + SVG");
     writer.WriteLine("  calibration [--data PATH] [--kind bilstm|gru] [--model RAW.skm] [--save PATH] [--seed N]");
     writer.WriteLine("                                   ECE on full reviews and on their first sentences, temperature fitted both ways");
     writer.WriteLine("  onnx [--data PATH] [--models bilstm,gru,nbsvm,transformer] [--limit N] [--epochs N] [--test-limit N] [--calls N] [--threads N]");

@@ -15,6 +15,22 @@ namespace SentimentKit.Benchmarks;
 /// </summary>
 internal static partial class RecipesCommand
 {
+    /// <summary>
+    /// The mode <c>lr-find</c>: the derived recipe trained at the rate a learning-rate range test with this command's
+    /// <c>--lr-steps</c>, <c>--lr-min</c> and <c>--lr-max</c> suggests on the whole training set (the derived recipes run
+    /// their own test on small data; <c>derived</c> shows that).
+    /// </summary>
+    private const string LearningRateMode = "lr-find";
+
+    /// <summary>
+    /// The mode <c>lr-train</c>: the derived recipe with <see cref="SentimentTrainerOptions.LearningRateFinder"/> set from
+    /// <c>--lr-steps</c>, <c>--lr-min</c> and <c>--lr-max</c>: the test runs inside training, on the training split.
+    /// </summary>
+    private const string InTrainingMode = "lr-train";
+
+    /// <summary>The mode <c>lr-curve</c>: only the range test on the derived recipe, its curve printed; nothing trained.</summary>
+    private const string CurveMode = "lr-curve";
+
     public static int Run(VerbOptions options)
     {
         var path = ImdbData.Locate(options.Get("data"));
@@ -34,7 +50,23 @@ internal static partial class RecipesCommand
         {
             foreach (var mode in modes)
             {
-                var recipeOptions = mode == "derived" ? SentimentTrainerOptions.FromRecipe(recipe, statistics) : SentimentTrainerOptions.FromRecipe(recipe);
+                var recipeOptions = mode switch
+                {
+                    "fixed" => SentimentTrainerOptions.FromRecipe(recipe),
+                    "derived" or LearningRateMode or CurveMode or InTrainingMode => SentimentTrainerOptions.FromRecipe(recipe, statistics),
+                    _ => throw new ArgumentException($"--modes '{mode}' is not one of fixed, derived, {LearningRateMode}, {InTrainingMode}, {CurveMode}."),
+                };
+                var finder = new LearningRateFinderOptions
+                {
+                    Steps = options.GetInt("lr-steps", 100),
+                    MinLearningRate = double.Parse(options.Get("lr-min") ?? "1e-7", CultureInfo.InvariantCulture),
+                    MaxLearningRate = double.Parse(options.Get("lr-max") ?? "10", CultureInfo.InvariantCulture),
+                };
+                if (mode == InTrainingMode)
+                {
+                    recipeOptions.LearningRateFinder = finder;
+                }
+
                 recipeOptions.Device = DevicePreference.Cpu;
                 recipeOptions.Trainer.Seed = seed;
                 if (options.Get("patience") is { } patience)
@@ -43,11 +75,34 @@ internal static partial class RecipesCommand
                 }
 
                 var clock = Stopwatch.StartNew();
+                if (mode is LearningRateMode or CurveMode)
+                {
+                    // The derived recipe with the rate the range test suggests on the training set (the weights are put back after it).
+                    var found = new SentimentTrainer(recipeOptions).FindLearningRate(train, finder);
+                    Console.WriteLine("           curve (rate: smoothed loss): " + string.Join("  ", found.Curve.Where((_, i) => i % Math.Max(1, found.Curve.Count / 25) == 0 || i == found.Curve.Count - 1)
+                        .Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.LearningRate:G2}:{p.SmoothedLoss:F3}"))));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {recipe,-8} range test: recipe's rate {recipeOptions.Trainer.LearningRate:G3}, lowest smoothed loss at {found.Minimum:G3}, steepest descent at {found.Steepest:G3}, suggested {found.Suggested?.ToString("G3", CultureInfo.InvariantCulture) ?? "none (no clear descent)"}{(found.Diverged ? " (diverged)" : string.Empty)}, {clock.Elapsed.TotalSeconds:F0} s"));
+                    if (mode == CurveMode || found.Suggested is not { } suggested)
+                    {
+                        continue;
+                    }
+
+                    recipeOptions.Trainer.LearningRate = suggested;
+                    recipeOptions.LearningRateFinder = null;
+                }
+
                 using var model = new SentimentTrainer(recipeOptions).Train(train);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var accuracy = model.Evaluate(test).Accuracy;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {recipe,-8} {mode,-7} test {accuracy:P2}  validation {model.ValidationMetrics!.Accuracy:P2}  {model.Report!.History.Epochs.Count}/{recipeOptions.Trainer.Epochs} epochs  {seconds:F0} s"));
+                if (model.Report.LearningRateRangeTest is { } rangeTest)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"           the recipe's range test: {rangeTest.Curve.Count} steps, lowest smoothed loss {rangeTest.Curve.Min(p => p.SmoothedLoss):F3} at {rangeTest.Minimum:G3}, trained at {rangeTest.Suggested?.ToString("G3", CultureInfo.InvariantCulture) ?? $"the recipe's {recipeOptions.Trainer.LearningRate:G3} (no clear descent)"}"));
+                }
+
                 Console.WriteLine("           validation by epoch (accuracy / log loss): " + string.Join("  ", model.Report.History.Epochs.Select(e =>
                     string.Create(CultureInfo.InvariantCulture, $"{e.Validation?.Accuracy:P1}/{e.Validation?.LogLoss:F3}"))));
             }

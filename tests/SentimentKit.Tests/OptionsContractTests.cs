@@ -60,7 +60,7 @@ public class OptionsContractTests
         },
         [typeof(SentimentTrainerOptions)] = new()
         {
-            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["TuneThresholds"] = true, ["CalibrateOnShortTexts"] = false,
+            ["Model"] = Nested, ["Normalizer"] = Nested, ["Trainer"] = Nested, ["Device"] = DevicePreference.Auto, ["CpuThreads"] = null, ["Calibrate"] = true, ["TuneThresholds"] = true, ["CalibrateOnShortTexts"] = false, ["LearningRateFinder"] = null,
         },
         [typeof(AutoTrainerOptions)] = new()
         {
@@ -69,7 +69,7 @@ public class OptionsContractTests
         },
         [typeof(LearningRateFinderOptions)] = new()
         {
-            ["MinLearningRate"] = 1e-7, ["MaxLearningRate"] = 10.0, ["Steps"] = 100, ["Smoothing"] = 0.98, ["DivergenceFactor"] = 4.0,
+            ["MinLearningRate"] = 1e-7, ["MaxLearningRate"] = 10.0, ["Steps"] = 100, ["Smoothing"] = 0.98, ["DivergenceFactor"] = 4.0, ["MinimumDescent"] = 0.02,
         },
         [typeof(RnnModelOptions)] = new() { ["Vocabulary"] = Nested, ["Network"] = Nested, ["PretrainedVectorsPath"] = null },
         [typeof(NGramModelOptions)] = new() { ["Features"] = Nested },

@@ -136,6 +136,25 @@ internal sealed class FamilyTrainingContext
                 return new ClassifierRunner<TInput>(module, Device, attribution) { MultiLabel = IsMultiLabel };
             }
 
+            if (Options.LearningRateFinder is { } finder)
+            {
+                // The recipe's own range test: the weights are put back after it, and its rate replaces the recipe's.
+                RangeTestResult = IsMultiLabel
+                    ? trainer.FindLearningRateMultiLabel(train, TrainTargets!, finder, progress: null, CancellationToken)
+                    : trainer.FindLearningRate(train, TrainLabels, finder, progress: null, CancellationToken);
+                if (RangeTestResult.Suggested is { } rate)
+                {
+                    loop.LearningRate = rate;
+                    trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft };
+                    trainer.ParameterGroups = parameterGroups?.Invoke();
+                    Log.RangeTestApplied(Logger, RangeTestResult.Curve.Count, RangeTestResult.Minimum, rate);
+                }
+                else
+                {
+                    Log.RangeTestNoDescent(Logger, RangeTestResult.Curve.Count, loop.LearningRate);
+                }
+            }
+
             if (IsMultiLabel)
             {
                 History = trainer.TrainMultiLabel(train, TrainTargets!, valid, ValidTargets, Progress, CancellationToken);

@@ -96,15 +96,19 @@ internal static class LearningRateRangeTest
             }
         }
 
-        return Read(curve, diverged, options.MinLearningRate);
+        return Read(curve, diverged, options.MinLearningRate, options.MinimumDescent);
     }
 
-    /// <summary>The rates read from the curve: of the lowest smoothed loss, of the steepest fall before it, and a tenth of the first.</summary>
-    internal static LearningRateFinderResult Read(IReadOnlyList<LearningRatePoint> curve, bool diverged, double fallback)
+    /// <summary>
+    /// The rates read from the curve: of the lowest smoothed loss, of the steepest fall before it, and a tenth of the
+    /// first — suggested only when the lowest smoothed loss is at least <paramref name="minimumDescent"/> (a fraction)
+    /// below the mean loss of the curve's first tenth of steps.
+    /// </summary>
+    internal static LearningRateFinderResult Read(IReadOnlyList<LearningRatePoint> curve, bool diverged, double fallback, double minimumDescent)
     {
         if (curve.Count == 0)
         {
-            return new LearningRateFinderResult { Curve = curve, Minimum = fallback, Steepest = fallback, Suggested = fallback / 10, Diverged = diverged };
+            return new LearningRateFinderResult { Curve = curve, Minimum = fallback, Steepest = fallback, Suggested = null, Diverged = diverged };
         }
 
         var minimum = 0;
@@ -121,12 +125,16 @@ internal static class LearningRateRangeTest
             (steepest, slope) = d < slope ? (i, d) : (steepest, slope);
         }
 
+        // The smoothed loss of an untrained model wanders around where it started: a "minimum" within that noise
+        // (often the very first steps, at rates of 1e-7) says nothing about which rate learns.
+        var start = curve.Take(Math.Max(1, curve.Count / 10)).Average(p => p.Loss);
+        var descended = curve[minimum].SmoothedLoss <= start * (1 - minimumDescent);
         return new LearningRateFinderResult
         {
             Curve = curve,
             Minimum = curve[minimum].LearningRate,
             Steepest = curve[steepest].LearningRate,
-            Suggested = curve[minimum].LearningRate / 10,
+            Suggested = descended ? curve[minimum].LearningRate / 10 : null,
             Diverged = diverged,
         };
     }

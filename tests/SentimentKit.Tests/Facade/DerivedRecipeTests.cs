@@ -30,6 +30,7 @@ public class DerivedRecipeTests
         derived.Trainer.EarlyStoppingPatience.Should().Be(2, "early stopping on validation is always on");
         derived.Trainer.EarlyStoppingPatience = fixedRecipe.Trainer.EarlyStoppingPatience;
         derived.Trainer.Should().BeEquivalentTo(fixedRecipe.Trainer);
+        derived.LearningRateFinder.Should().BeNull("on IMDB the recipe's tuned rate stays");
     }
 
     [Fact]
@@ -59,6 +60,8 @@ public class DerivedRecipeTests
         ngrams.Trainer.Epochs.Should().Be(4, "the n-gram model memorizes small data within a few epochs");
         ((NGramModelOptions)ngrams.Model).Features.MinDocumentFrequency.Should().Be(1);
         ((NGramModelOptions)ngrams.Model).Features.Weighting.Should().Be(NGramWeighting.NaiveBayes);
+        rnn.LearningRateFinder.Should().BeNull("the range test's suggestion on small data changed from run to run (README)");
+        ngrams.LearningRateFinder.Should().BeNull("a linear model's loss keeps falling to rates far above its tuned one");
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class MultiLabelModelFileTests : IDisposable
     [Theory]
     [InlineData(ModelKind.NGrams)]
     [InlineData(ModelKind.Gru)]
+    [InlineData(ModelKind.Transformer)]
     public void OnnxRuntime_FromSkmAndExport_GivesTheSameSetsAndProbabilities(ModelKind kind)
     {
         var model = MultiLabelCorpus.Shared(kind);
