@@ -44,4 +44,22 @@ public sealed record ModelInfo
 
     /// <summary>Gets what scores the model: <c>torch</c> (TorchSharp) or <c>onnx</c> (ONNX Runtime, or managed code for n-grams).</summary>
     public required string Runtime { get; init; }
+
+    /// <summary>What a model file's manifest says of the model, with what only the runtime that reads it knows.</summary>
+    internal static ModelInfo Of(
+        Artifacts.ModelManifest manifest, ModelKind kind, double temperature, IReadOnlyList<float>? thresholds, string? path, string? fileSha256, string runtime) => new()
+    {
+        Kind = kind,
+        Labels = manifest.Labels,
+        CreatedUtc = manifest.CreatedUtc,
+        LibraryVersion = manifest.LibraryVersion,
+        Seed = manifest.Seed,
+        Temperature = temperature,
+        ValidationMetrics = manifest.ValidationMetrics,
+        Path = path,
+        FileSha256 = fileSha256,
+        Runtime = runtime,
+        Task = manifest.ClassificationTask,
+        Thresholds = thresholds,
+    };
 }

@@ -53,21 +53,7 @@ internal static class OnnxModelLoader
         var manifest = contents.Manifest;
         var multiLabel = SentimentOnnxExport.MultiLabelOf(manifest);
         var (kind, temperature, scorer) = Scorer(contents, options);
-        var info = new ModelInfo
-        {
-            Kind = kind,
-            Labels = manifest.Labels,
-            CreatedUtc = manifest.CreatedUtc,
-            LibraryVersion = manifest.LibraryVersion,
-            Seed = manifest.Seed,
-            Temperature = temperature,
-            ValidationMetrics = manifest.ValidationMetrics,
-            Path = Path.GetFullPath(path),
-            FileSha256 = contents.FileSha256,
-            Runtime = "onnx",
-            Task = manifest.ClassificationTask,
-            Thresholds = multiLabel?.Thresholds,
-        };
+        var info = ModelInfo.Of(manifest, kind, temperature, multiLabel?.Thresholds, Path.GetFullPath(path), contents.FileSha256, "onnx");
         return (info, temperature, scorer, multiLabel);
     }
 

@@ -36,21 +36,7 @@ public sealed class SentimentModel : IDisposable
             pipeline.MultiLabel = true;
         }
 
-        Info = new ModelInfo
-        {
-            Kind = pipeline.Kind,
-            Labels = manifest.Labels,
-            CreatedUtc = manifest.CreatedUtc,
-            LibraryVersion = manifest.LibraryVersion,
-            Seed = manifest.Seed,
-            Temperature = Temperature,
-            ValidationMetrics = manifest.ValidationMetrics,
-            Path = path,
-            FileSha256 = fileSha256,
-            Runtime = "torch",
-            Task = Task,
-            Thresholds = Thresholds,
-        };
+        Info = ModelInfo.Of(manifest, pipeline.Kind, Temperature, Thresholds, path, fileSha256, "torch");
     }
 
     /// <summary>Gets whether the model predicts one label per text or a set of labels.</summary>

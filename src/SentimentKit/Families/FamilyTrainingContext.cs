@@ -126,27 +126,26 @@ internal sealed class FamilyTrainingContext
         {
             var loop = Options.Trainer.Clone();
             loop.ValidationFraction = 0;
-            var trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft };
-            trainer.ParameterGroups = parameterGroups?.Invoke();
+            ClassifierTrainer<TInput> NewTrainer() => new(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft, ParameterGroups = parameterGroups?.Invoke() };
+            LearningRateFinderResult FindRate(ClassifierTrainer<TInput> on, LearningRateFinderOptions options, IProgress<LearningRatePoint>? progress) => IsMultiLabel
+                ? on.FindLearningRateMultiLabel(train, TrainTargets!, options, progress, CancellationToken)
+                : on.FindLearningRate(train, TrainLabels, options, progress, CancellationToken);
+
+            var trainer = NewTrainer();
             if (RangeTest is { } test)
             {
-                RangeTestResult = IsMultiLabel
-                    ? trainer.FindLearningRateMultiLabel(train, TrainTargets!, test.Options, test.Progress, CancellationToken)
-                    : trainer.FindLearningRate(train, TrainLabels, test.Options, test.Progress, CancellationToken);
+                RangeTestResult = FindRate(trainer, test.Options, test.Progress);
                 return new ClassifierRunner<TInput>(module, Device, attribution) { MultiLabel = IsMultiLabel };
             }
 
             if (Options.LearningRateFinder is { } finder)
             {
                 // The recipe's own range test: the weights are put back after it, and its rate replaces the recipe's.
-                RangeTestResult = IsMultiLabel
-                    ? trainer.FindLearningRateMultiLabel(train, TrainTargets!, finder, progress: null, CancellationToken)
-                    : trainer.FindLearningRate(train, TrainLabels, finder, progress: null, CancellationToken);
+                RangeTestResult = FindRate(trainer, finder, progress: null);
                 if (RangeTestResult.Suggested is { } rate)
                 {
                     loop.LearningRate = rate;
-                    trainer = new ClassifierTrainer<TInput>(module, Labels.Names, loop, Device, Logger) { TimeLeft = TimeLeft };
-                    trainer.ParameterGroups = parameterGroups?.Invoke();
+                    trainer = NewTrainer();
                     Log.RangeTestApplied(Logger, RangeTestResult.Curve.Count, RangeTestResult.Minimum, rate);
                 }
                 else

@@ -204,10 +204,7 @@ public sealed class ClassifierTrainer<TInput>
         ArgumentNullException.ThrowIfNull(labels);
         TrainingData.CheckNotEmpty(inputs.Count, "training");
         TrainingData.CheckIndexed(inputs.Count, labels, _labelNames.Length, "training");
-        options = options?.Clone() ?? new LearningRateFinderOptions();
-        options.Validate();
-        using var objective = TrainingObjective.SingleLabel([.. labels], _options, _labelNames.Length, _device.TorchDevice, weighted: false);
-        return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], objective, options, progress, cancellationToken);
+        return RunRangeTest(inputs, () => TrainingObjective.SingleLabel([.. labels], _options, _labelNames.Length, _device.TorchDevice, weighted: false), options, progress, cancellationToken);
     }
 
     /// <summary>The learning-rate range test with the multi-label loss (see <see cref="FindLearningRate"/>).</summary>
@@ -222,9 +219,16 @@ public sealed class ClassifierTrainer<TInput>
         ArgumentNullException.ThrowIfNull(targets);
         TrainingData.CheckNotEmpty(inputs.Count, "training");
         TrainingData.CheckTargets(inputs.Count, targets, _labelNames.Length, "training");
+        return RunRangeTest(inputs, () => TrainingObjective.MultiLabel([.. targets], _options, _labelNames.Length, _device.TorchDevice), options, progress, cancellationToken);
+    }
+
+    // The test's options checked before the objective (and its tensors) is made.
+    private LearningRateFinderResult RunRangeTest(
+        IReadOnlyList<TInput> inputs, Func<TrainingObjective> objectiveOf, LearningRateFinderOptions? options, IProgress<LearningRatePoint>? progress, CancellationToken cancellationToken)
+    {
         options = options?.Clone() ?? new LearningRateFinderOptions();
         options.Validate();
-        using var objective = TrainingObjective.MultiLabel([.. targets], _options, _labelNames.Length, _device.TorchDevice);
+        using var objective = objectiveOf();
         return LearningRateRangeTest.Run(_model, _options, _device, [.. inputs], objective, options, progress, cancellationToken);
     }
 
